@@ -1,0 +1,95 @@
+/*
+ * gold.h - gold annotations and predictions: the data model and its reader.
+ *
+ * Gold files and predictions share one shape (SPEC section 3, docs/FORMAT.md):
+ * an article id and four lists of items: actors, counts, dates, claims. The
+ * reader checks every rule of the format and reports every problem it finds,
+ * each naming the file and the JSON path ("gold/x.json: $.counts[2].value:
+ * expected a non-negative integer").
+ *
+ * Gold is read strictly: unknown fields are errors, evidence must occur in
+ * the article, each claimant must name an actor of the file. Predictions are
+ * read leniently where the SPEC says so: unknown fields are ignored, and
+ * `optional` and `evidence` mean nothing.
+ */
+#ifndef FB_GOLD_H
+#define FB_GOLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "diag.h"
+#include "result.h"
+#include "vocab.h"
+
+struct actor {
+    char *name;
+    char **aliases;
+    size_t n_aliases;
+    enum actor_type type; /* ACTOR_TYPE_UNSET when not given */
+    enum actor_role role; /* ROLE_UNSET when not given */
+    bool optional;
+};
+
+struct count {
+    enum count_kind what;
+    int64_t value;
+    enum qualifier qualifier; /* QUAL_UNSET when not given */
+    char *label;              /* or NULL */
+    bool optional;
+};
+
+struct date_item {
+    enum date_kind what;
+    struct fb_date value;
+    char *label; /* or NULL */
+    bool optional;
+};
+
+struct claim {
+    char *claimant;
+    enum claim_kind kind;
+    char *text;
+    bool optional;
+};
+
+struct gold_doc {
+    char *article;
+    struct actor *actors;
+    size_t n_actors;
+    struct count *counts;
+    size_t n_counts;
+    struct date_item *dates;
+    size_t n_dates;
+    struct claim *claims;
+    size_t n_claims;
+};
+
+enum gold_mode { GOLD_REFERENCE, GOLD_PREDICTION };
+
+/* What a file is checked against. */
+struct gold_source {
+    const char *name;      /* the file, as named in messages */
+    const char *expect_id; /* the id `article` must equal, or NULL */
+    const char *text;      /* the article text, for evidence checks, or NULL */
+    size_t text_len;
+};
+
+/*
+ * Reads one gold file or prediction from json[0..len). On success stores a
+ * new document in *out (free it with gold_free()) and returns FB_OK. When
+ * the input breaks any rule, reports every problem to d, stores NULL and
+ * returns FB_EINPUT.
+ */
+fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
+                     const struct gold_source *src, struct gold_doc **out, struct diag *d);
+
+/* Like gold_parse() on the contents of src->name. */
+fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct gold_doc **out,
+                    struct diag *d);
+
+void gold_free(struct gold_doc *g);
+
+#endif

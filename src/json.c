@@ -1,0 +1,286 @@
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---- the recogniser used to explain failures --------------------------- */
+
+struct scan {
+    const char *s;
+    size_t len, pos;
+    int max_depth;
+    const char *error;
+};
+
+static void skip_blanks(struct scan *sc)
+{
+    while (sc->pos < sc->len) {
+        char c = sc->s[sc->pos];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+        sc->pos++;
+    }
+}
+
+static bool fail(struct scan *sc, const char *msg)
+{
+    sc->error = sc->pos >= sc->len ? "unexpected end of input" : msg;
+    return false;
+}
+
+static bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The value of the four hex digits at s[at..at+4), or -1. */
+static long hex4(const struct scan *sc, size_t at)
+{
+    long v = 0;
+    if (at + 4 > sc->len)
+        return -1;
+    for (size_t i = at; i < at + 4; i++) {
+        char c = sc->s[i];
+        if (!is_hex(c))
+            return -1;
+        v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+/*
+ * Checks the \u escape whose 'u' is at sc->pos and moves past it (and past
+ * the low half of a surrogate pair). On failure sc->pos is at the backslash.
+ */
+static bool scan_unicode_escape(struct scan *sc)
+{
+    size_t backslash = sc->pos - 1;
+    long cp = hex4(sc, sc->pos + 1);
+    const char *why = NULL;
+    if (cp < 0) {
+        why = "invalid \\u escape in string";
+    } else if (cp == 0) {
+        why = "string contains a NUL character (\\u0000)";
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        why = "unpaired surrogate in \\u escape";
+    } else if (cp >= 0xD800 && cp <= 0xDBFF) {
+        size_t low = sc->pos + 5;
+        long lo = low + 1 < sc->len && sc->s[low] == '\\' && sc->s[low + 1] == 'u'
+                      ? hex4(sc, low + 2)
+                      : -1;
+        if (lo < 0xDC00 || lo > 0xDFFF)
+            why = "unpaired surrogate in \\u escape";
+        else
+            sc->pos += 6;
+    }
+    if (why) {
+        sc->pos = backslash;
+        sc->error = why;
+        return false;
+    }
+    sc->pos += 5;
+    return true;
+}
+
+static bool scan_string(struct scan *sc)
+{
+    size_t start = sc->pos++; /* the opening quote */
+    while (sc->pos < sc->len) {
+        unsigned char c = (unsigned char)sc->s[sc->pos];
+        if (c == '"') {
+            sc->pos++;
+            return true;
+        }
+        if (c < 0x20)
+            return fail(sc, "control character in string (write it as an escape)");
+        if (c == '\\') {
+            sc->pos++;
+            if (sc->pos >= sc->len)
+                break;
+            char e = sc->s[sc->pos];
+            if (e == 'u') {
+                if (!scan_unicode_escape(sc))
+                    return false;
+                continue;
+            } else if (e == '\0' || !strchr("\"\\/bfnrt", e)) {
+                return fail(sc, "invalid escape in string");
+            }
+        }
+        sc->pos++;
+    }
+    sc->pos = start;
+    sc->error = "unterminated string";
+    return false;
+}
+
+static bool scan_digits(struct scan *sc)
+{
+    size_t start = sc->pos;
+    while (sc->pos < sc->len && sc->s[sc->pos] >= '0' && sc->s[sc->pos] <= '9')
+        sc->pos++;
+    return sc->pos > start;
+}
+
+static bool scan_number(struct scan *sc)
+{
+    size_t start = sc->pos;
+    if (sc->s[sc->pos] == '-')
+        sc->pos++;
+    if (sc->pos < sc->len && sc->s[sc->pos] == '0')
+        sc->pos++;
+    else if (!scan_digits(sc))
+        goto bad;
+    if (sc->pos < sc->len && sc->s[sc->pos] == '.') {
+        sc->pos++;
+        if (!scan_digits(sc))
+            goto bad;
+    }
+    if (sc->pos < sc->len && (sc->s[sc->pos] == 'e' || sc->s[sc->pos] == 'E')) {
+        sc->pos++;
+        if (sc->pos < sc->len && (sc->s[sc->pos] == '+' || sc->s[sc->pos] == '-'))
+            sc->pos++;
+        if (!scan_digits(sc))
+            goto bad;
+    }
+    return true;
+bad:
+    sc->pos = start;
+    sc->error = "invalid number";
+    return false;
+}
+
+static bool scan_literal(struct scan *sc, const char *word)
+{
+    size_t n = strlen(word);
+    if (sc->len - sc->pos >= n && memcmp(sc->s + sc->pos, word, n) == 0) {
+        sc->pos += n;
+        return true;
+    }
+    return fail(sc, "expected a value");
+}
+
+static bool scan_value(struct scan *sc, int depth);
+
+static bool scan_container(struct scan *sc, int depth, char close)
+{
+    const char *expect_sep = close == '}' ? "expected ',' or '}'" : "expected ',' or ']'";
+    if (depth >= sc->max_depth)
+        return fail(sc, "nesting too deep");
+    sc->pos++; /* the opening bracket */
+    skip_blanks(sc);
+    if (sc->pos < sc->len && sc->s[sc->pos] == close) {
+        sc->pos++;
+        return true;
+    }
+    for (;;) {
+        if (close == '}') {
+            if (sc->pos >= sc->len || sc->s[sc->pos] != '"')
+                return fail(sc, "expected a string key");
+            if (!scan_string(sc))
+                return false;
+            skip_blanks(sc);
+            if (sc->pos >= sc->len || sc->s[sc->pos] != ':')
+                return fail(sc, "expected ':'");
+            sc->pos++;
+        }
+        if (!scan_value(sc, depth + 1))
+            return false;
+        skip_blanks(sc);
+        if (sc->pos >= sc->len)
+            return fail(sc, expect_sep);
+        if (sc->s[sc->pos] == close) {
+            sc->pos++;
+            return true;
+        }
+        if (sc->s[sc->pos] != ',')
+            return fail(sc, expect_sep);
+        sc->pos++;
+        skip_blanks(sc);
+    }
+}
+
+static bool scan_value(struct scan *sc, int depth)
+{
+    skip_blanks(sc);
+    if (sc->pos >= sc->len)
+        return fail(sc, "expected a value");
+    switch (sc->s[sc->pos]) {
+    case '{':
+        return scan_container(sc, depth, '}');
+    case '[':
+        return scan_container(sc, depth, ']');
+    case '"':
+        return scan_string(sc);
+    case 't':
+        return scan_literal(sc, "true");
+    case 'f':
+        return scan_literal(sc, "false");
+    case 'n':
+        return scan_literal(sc, "null");
+    default:
+        if (sc->s[sc->pos] == '-' || (sc->s[sc->pos] >= '0' && sc->s[sc->pos] <= '9'))
+            return scan_number(sc);
+        return fail(sc, "expected a value");
+    }
+}
+
+const char *json_syntax_error(const char *text, size_t len, int max_depth, size_t *offset)
+{
+    struct scan sc = {text, len, 0, max_depth, NULL};
+    skip_blanks(&sc);
+    if (sc.pos >= len) {
+        *offset = sc.pos;
+        return "empty input, expected a JSON value";
+    }
+    if (scan_value(&sc, 0)) {
+        skip_blanks(&sc);
+        if (sc.pos >= len)
+            return NULL;
+        sc.error = "unexpected text after the JSON value";
+    }
+    *offset = sc.pos;
+    return sc.error;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static void report_at(struct diag *d, const char *name, size_t line0, const char *text, size_t len,
+                      size_t offset, const char *msg)
+{
+    struct text_pos p = text_pos_of(text, len, offset);
+    diag_error(d, "%s:%zu:%zu: %s", name, line0 + p.line - 1, p.col, msg);
+}
+
+cJSON *json_parse(const char *text, size_t len, const char *name, size_t line0, int max_depth,
+                  struct diag *d)
+{
+    size_t at;
+    if (!text_valid_utf8(text, len, &at)) {
+        report_at(d, name, line0, text, len, at,
+                  text[at] ? "invalid UTF-8" : "NUL byte in JSON text");
+        return NULL;
+    }
+    /* cJSON accepts some text that is not JSON ("01", raw tabs in strings, bad
+     * escapes), so the recogniser decides what is valid and cJSON builds it. */
+    const char *why = json_syntax_error(text, len, max_depth, &at);
+    if (why) {
+        report_at(d, name, line0, text, len, at, why);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!root)
+        report_at(d, name, line0, text, len, end ? (size_t)(end - text) : 0,
+                  "JSON value that cJSON cannot read");
+    return root;
+}
+
+bool json_is_count(const cJSON *item)
+{
+    if (!cJSON_IsNumber(item))
+        return false;
+    double v = item->valuedouble;
+    return isfinite(v) && v >= 0 && v <= 9007199254740992.0 && floor(v) == v;
+}

@@ -1,0 +1,43 @@
+/*
+ * json.h - parsing JSON text with cJSON, and error messages that say where.
+ *
+ * cJSON builds the tree. It does not check UTF-8, silently cuts strings at an
+ * escaped NUL, accepts some text that is not JSON and does not say what went
+ * wrong, so json_parse() first runs a small strict recogniser (RFC 8259,
+ * plus a depth limit and no \u0000) that names the first error and its
+ * line and column.
+ */
+#ifndef FB_JSON_H
+#define FB_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "diag.h"
+
+/* Deepest nesting of arrays and objects accepted by default. */
+#define JSON_DEFAULT_MAX_DEPTH 64
+
+/*
+ * Parses text[0..len) as one JSON value. `name` is the file named in
+ * messages and `line0` the line number of the text's first line (1 for a
+ * whole file, the line number for a JSON Lines record). On success returns
+ * the tree, which the caller frees with cJSON_Delete(). On failure reports
+ * one error ("name:line:col: message") to d and returns NULL.
+ */
+cJSON *json_parse(const char *text, size_t len, const char *name, size_t line0, int max_depth,
+                  struct diag *d);
+
+/*
+ * The first syntax error in text[0..len), or NULL when the text is one valid
+ * JSON value nested at most max_depth deep; *offset receives the byte offset
+ * of the error. Exposed for tests.
+ */
+const char *json_syntax_error(const char *text, size_t len, int max_depth, size_t *offset);
+
+/* Whether a number is an integer in [0, 2^53], the exactly representable range. */
+bool json_is_count(const cJSON *item);
+
+#endif
