@@ -12,6 +12,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+const char *const category_names[N_CATEGORIES] = {"actors", "counts", "dates", "claims"};
+
 /* ---- the reader's state and its messages ------------------------------- */
 
 struct reader {
@@ -518,4 +520,111 @@ void gold_free(struct gold_doc *g)
     free(g->claims);
     free(g->article);
     free(g);
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+static void add_optional(cJSON *o, bool optional)
+{
+    if (optional)
+        cJSON_AddTrueToObject(o, "optional");
+}
+
+static cJSON *actor_to_json(const struct actor *a)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", a->name);
+    if (a->n_aliases) {
+        cJSON *aliases = cJSON_AddArrayToObject(o, "aliases");
+        for (size_t k = 0; k < a->n_aliases; k++)
+            cJSON_AddItemToArray(aliases, cJSON_CreateString(a->aliases[k])); /* takes it */
+    }
+    if (a->type != ACTOR_TYPE_UNSET)
+        cJSON_AddStringToObject(o, "type", vocab_name(&vocab_actor_type, (int)a->type));
+    if (a->role != ROLE_UNSET)
+        cJSON_AddStringToObject(o, "role", vocab_name(&vocab_actor_role, (int)a->role));
+    add_optional(o, a->optional);
+    return o;
+}
+
+static cJSON *count_to_json(const struct count *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "what", vocab_name(&vocab_count_kind, (int)c->what));
+    cJSON_AddNumberToObject(o, "value", (double)c->value);
+    if (c->qualifier != QUAL_UNSET)
+        cJSON_AddStringToObject(o, "qualifier", vocab_name(&vocab_qualifier, (int)c->qualifier));
+    if (c->label)
+        cJSON_AddStringToObject(o, "label", c->label);
+    add_optional(o, c->optional);
+    return o;
+}
+
+static cJSON *date_to_json(const struct date_item *d)
+{
+    char value[DATE_STRLEN];
+    date_format(d->value, value);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "what", vocab_name(&vocab_date_kind, (int)d->what));
+    cJSON_AddStringToObject(o, "value", value);
+    if (d->label)
+        cJSON_AddStringToObject(o, "label", d->label);
+    add_optional(o, d->optional);
+    return o;
+}
+
+static cJSON *claim_to_json(const struct claim *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "claimant", c->claimant);
+    cJSON_AddStringToObject(o, "kind", vocab_name(&vocab_claim_kind, (int)c->kind));
+    cJSON_AddStringToObject(o, "text", c->text);
+    add_optional(o, c->optional);
+    return o;
+}
+
+cJSON *gold_item_to_json(const struct gold_doc *g, enum category c, size_t i)
+{
+    switch (c) {
+    case CAT_ACTORS:
+        return actor_to_json(&g->actors[i]);
+    case CAT_COUNTS:
+        return count_to_json(&g->counts[i]);
+    case CAT_DATES:
+        return date_to_json(&g->dates[i]);
+    default:
+        return claim_to_json(&g->claims[i]);
+    }
+}
+
+cJSON *gold_to_json(const struct gold_doc *g)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "article", g->article);
+    for (int c = 0; c < N_CATEGORIES; c++) {
+        cJSON *list = cJSON_AddArrayToObject(o, category_names[c]);
+        for (size_t i = 0; i < gold_n_items(g, (enum category)c); i++)
+            cJSON_AddItemToArray(list, gold_item_to_json(g, (enum category)c, i)); /* takes it */
+    }
+    return o;
+}
+
+size_t gold_n_items(const struct gold_doc *g, enum category c)
+{
+    const size_t sizes[N_CATEGORIES] = {g->n_actors, g->n_counts, g->n_dates, g->n_claims};
+    return sizes[c];
+}
+
+bool gold_item_optional(const struct gold_doc *g, enum category c, size_t i)
+{
+    switch (c) {
+    case CAT_ACTORS:
+        return g->actors[i].optional;
+    case CAT_COUNTS:
+        return g->counts[i].optional;
+    case CAT_DATES:
+        return g->dates[i].optional;
+    default:
+        return g->claims[i].optional;
+    }
 }

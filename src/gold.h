@@ -24,6 +24,12 @@
 #include "result.h"
 #include "vocab.h"
 
+/* The four kinds of item, in the order reports list them. */
+enum category { CAT_ACTORS, CAT_COUNTS, CAT_DATES, CAT_CLAIMS, N_CATEGORIES };
+
+/* "actors", "counts", "dates", "claims". */
+extern const char *const category_names[N_CATEGORIES];
+
 struct actor {
     char *name;
     char **aliases;
@@ -91,5 +97,18 @@ fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct g
                     struct diag *d);
 
 void gold_free(struct gold_doc *g);
+
+/* The number of items of a category, and whether item i of it is optional. */
+size_t gold_n_items(const struct gold_doc *g, enum category c);
+bool gold_item_optional(const struct gold_doc *g, enum category c, size_t i);
+
+/*
+ * The JSON form of one item and of a whole document, in the file format
+ * with canonical vocabulary words. The caller owns the returned tree
+ * (cJSON_Delete()).
+ */
+struct cJSON;
+struct cJSON *gold_item_to_json(const struct gold_doc *g, enum category c, size_t i);
+struct cJSON *gold_to_json(const struct gold_doc *g);
 
 #endif

@@ -6,7 +6,6 @@
 #include <utf8proc.h>
 
 #include "buf.h"
-#include "xalloc.h"
 
 static const char *const honorifics[] = {
     "mr",   "mrs",  "ms",  "miss", "mx",       "dr",  "prof", "professor", "sir",  "dame",
@@ -56,7 +55,7 @@ static size_t skip_honorifics(const char *s)
     }
 }
 
-char *name_normalize(const char *s, size_t len)
+char *name_fold(const char *s, size_t len)
 {
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n =
@@ -84,9 +83,16 @@ char *name_normalize(const char *s, size_t len)
         i += step;
     }
     free(folded);
+    return buf_detach(&out, NULL);
+}
 
-    size_t skip = skip_honorifics(out.data);
-    char *result = xstrdup(out.data + skip);
-    buf_release(&out);
-    return result;
+char *name_normalize(const char *s, size_t len)
+{
+    char *folded = name_fold(s, len);
+    if (!folded)
+        return NULL;
+    size_t skip = skip_honorifics(folded);
+    if (skip)
+        memmove(folded, folded + skip, strlen(folded + skip) + 1);
+    return folded;
 }

@@ -20,6 +20,14 @@
  */
 char *name_normalize(const char *s, size_t len);
 
+/*
+ * The first steps of normalisation, without dropping honorifics: NFKC, case
+ * folding, blanks for everything but letters and digits, blanks collapsed.
+ * Also the tokeniser of claim texts. A new string the caller frees, or NULL
+ * when s is not valid UTF-8.
+ */
+char *name_fold(const char *s, size_t len);
+
 /* Whether a normalised token is an honorific that normalisation drops. */
 bool name_is_honorific(const char *token, size_t len);
 

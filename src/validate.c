@@ -9,6 +9,7 @@
 #include "article.h"
 #include "buf.h"
 #include "corpus.h"
+#include "fileio.h"
 #include "gold.h"
 #include "idset.h"
 
@@ -61,15 +62,8 @@ fb_result validate_corpus(const char *corpus_path, const char *gold_dir,
 {
     size_t errors_before = d->errors;
     memset(sum, 0, sizeof(*sum));
-    struct stat st;
-    if (stat(gold_dir, &st) < 0) {
-        diag_error(d, "cannot open gold directory '%s': %s", gold_dir, strerror(errno));
+    if (fileio_check_dir(gold_dir, "gold directory", d) != FB_OK)
         return FB_EINPUT;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        diag_error(d, "cannot open gold directory '%s': Not a directory", gold_dir);
-        return FB_EINPUT;
-    }
     corpus *c = corpus_open(corpus_path, d);
     if (!c)
         return FB_EINPUT;

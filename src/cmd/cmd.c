@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
+#include "config.h"
 #include "result.h"
 
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
@@ -33,4 +35,42 @@ int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option
         c = '?';
     }
     return c;
+}
+
+static const char *const setting_keys[] = {
+    "mode", "claim_strict", "claim_lenient", "count_tolerance", "bootstrap", "permutations", "seed",
+};
+
+int cmd_take_setting(struct cmd_settings *s, int opt, const char *arg)
+{
+    if (opt == OPT_CONFIG) {
+        s->config_path = arg;
+        return 1;
+    }
+    if (opt < OPT_SETTING || opt >= OPT_SETTING + (int)(sizeof(setting_keys) / sizeof(char *)) ||
+        s->n == (size_t)CMD_MAX_SETTINGS)
+        return 0;
+    s->opts[s->n] = opt - OPT_SETTING;
+    s->values[s->n++] = arg;
+    return 1;
+}
+
+int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct diag *d)
+{
+    config_defaults(cfg);
+    const char *path = s->config_path ? s->config_path : "factbench.json";
+    if (config_load(cfg, path, s->config_path != NULL, d) != FB_OK)
+        return FB_EXIT_INPUT;
+    struct buf where = BUF_INIT;
+    bool ok = true;
+    for (size_t i = 0; i < s->n; i++) {
+        const char *key = setting_keys[s->opts[i]];
+        buf_reset(&where);
+        buf_adds(&where, "--");
+        for (const char *k = key; *k; k++)
+            buf_addc(&where, *k == '_' ? '-' : *k);
+        ok = config_set(cfg, key, s->values[i], where.data, d) && ok;
+    }
+    buf_release(&where);
+    return ok ? 0 : FB_EXIT_INPUT;
 }

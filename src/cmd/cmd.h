@@ -9,6 +9,7 @@
 #define FB_CMD_H
 
 #include <getopt.h>
+#include <stddef.h>
 
 struct command {
     const char *name;
@@ -17,8 +18,10 @@ struct command {
     const char *usage;   /* the whole help of `factbench <name> --help` */
 };
 
+int cmd_score(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
+extern const struct command cmd_score_command;
 extern const struct command cmd_validate_command;
 
 /*
@@ -34,5 +37,54 @@ int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option
 /* Prints "factbench <cmd>: <message>" and the usage to stderr; returns exit code 2. */
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ---- settings shared by the commands that score ----------------------- */
+
+struct config;
+struct diag;
+
+/* getopt values of --config and of the settings flags (OPT_SETTING + index). */
+enum { OPT_CONFIG = 256, OPT_SETTING = 300 };
+
+#define CMD_SETTING_OPTIONS                                                                        \
+    {"config", required_argument, NULL, OPT_CONFIG},                                               \
+        {"mode", required_argument, NULL, OPT_SETTING + 0},                                        \
+        {"claim-strict", required_argument, NULL, OPT_SETTING + 1},                                \
+        {"claim-lenient", required_argument, NULL, OPT_SETTING + 2},                               \
+        {"count-tolerance", required_argument, NULL, OPT_SETTING + 3},                             \
+        {"bootstrap", required_argument, NULL, OPT_SETTING + 4},                                   \
+        {"permutations", required_argument, NULL, OPT_SETTING + 5},                                \
+    {                                                                                              \
+        "seed", required_argument, NULL, OPT_SETTING + 6                                           \
+    }
+
+#define CMD_SETTING_HELP                                                                           \
+    "  --config FILE         settings file (default: factbench.json if present)\n"                 \
+    "  --mode MODE           strict or lenient: the mode the summary shows (strict)\n"             \
+    "  --claim-strict X      claim text similarity for a strict match (0.8)\n"                     \
+    "  --claim-lenient X     claim text similarity for a lenient match (0.5)\n"                    \
+    "  --count-tolerance X   lenient counts: |value - gold| <= floor(X * gold) (0.1)\n"            \
+    "  --bootstrap N         bootstrap resamples for the F1 interval (1000)\n"                     \
+    "  --permutations N      shuffles of the paired significance test (10000)\n"                   \
+    "  --seed N              seed of both (1)\n"
+
+#define CMD_MAX_SETTINGS 32
+
+/* The settings given on a command line, applied after the config file. */
+struct cmd_settings {
+    const char *config_path; /* NULL: factbench.json if present */
+    int opts[CMD_MAX_SETTINGS];
+    const char *values[CMD_MAX_SETTINGS];
+    size_t n;
+};
+
+/* Takes option opt if it is --config or a setting; returns whether it was. */
+int cmd_take_setting(struct cmd_settings *s, int opt, const char *arg);
+
+/*
+ * Fills cfg: defaults, then the config file, then the flags. Returns 0, or
+ * the exit code after reporting the problems to d.
+ */
+int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct diag *d);
 
 #endif

@@ -8,6 +8,7 @@
 #include "result.h"
 
 static const struct command *const commands[] = {
+    &cmd_score_command,
     &cmd_validate_command,
 };
 

@@ -1,0 +1,209 @@
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fileio.h"
+#include "json.h"
+
+void config_defaults(struct config *c)
+{
+    c->match = match_defaults;
+    c->bootstrap = 1000;
+    c->permutations = 10000;
+    c->seed = 1;
+    c->mode = MODE_STRICT;
+}
+
+/* ---- the settings, one table ------------------------------------------- */
+
+enum kind { FRACTION, NON_NEGATIVE, COUNT, SEED, MODE };
+
+/* Setters take the checked value: a number, or for MODE the mode. */
+static void set_claim_strict(struct config *c, double v)
+{
+    c->match.claim_strict = v;
+}
+
+static void set_claim_lenient(struct config *c, double v)
+{
+    c->match.claim_lenient = v;
+}
+
+static void set_count_tolerance(struct config *c, double v)
+{
+    c->match.count_tolerance = v;
+}
+
+static void set_bootstrap(struct config *c, double v)
+{
+    c->bootstrap = (unsigned)v;
+}
+
+static void set_permutations(struct config *c, double v)
+{
+    c->permutations = (unsigned)v;
+}
+
+static void set_seed(struct config *c, double v)
+{
+    c->seed = (uint64_t)v;
+}
+
+static void set_mode(struct config *c, double v)
+{
+    c->mode = (enum mode)v;
+}
+
+struct setting {
+    const char *key;
+    enum kind kind;
+    double max; /* for COUNT and SEED */
+    void (*set)(struct config *c, double v);
+};
+
+static const struct setting settings[] = {
+    {"claim_strict", FRACTION, 1, set_claim_strict},
+    {"claim_lenient", FRACTION, 1, set_claim_lenient},
+    {"count_tolerance", NON_NEGATIVE, 0, set_count_tolerance},
+    {"bootstrap", COUNT, 1000000, set_bootstrap},
+    {"permutations", COUNT, 10000000, set_permutations},
+    {"seed", SEED, 9007199254740992.0, set_seed},
+    {"mode", MODE, 0, set_mode},
+};
+
+static int mode_named(const char *s)
+{
+    for (int m = 0; m < N_MODES; m++)
+        if (strcmp(s, mode_names[m]) == 0)
+            return m;
+    return -1;
+}
+
+/* Checks a value of setting s; on success stores it, else reports and returns false. */
+static bool check(struct config *c, size_t which, double number, const char *text,
+                  const char *where, struct diag *d)
+{
+    const struct setting *s = &settings[which];
+    switch (s->kind) {
+    case FRACTION:
+        if (!(number >= 0 && number <= 1)) {
+            diag_error(d, "%s: expected a number from 0 to 1", where);
+            return false;
+        }
+        break;
+    case NON_NEGATIVE:
+        if (!(number >= 0 && isfinite(number))) {
+            diag_error(d, "%s: expected a non-negative number", where);
+            return false;
+        }
+        break;
+    case COUNT:
+    case SEED:
+        if (!(number >= 0 && number <= s->max && floor(number) == number)) {
+            diag_error(d, "%s: expected an integer from 0 to %.0f", where, s->max);
+            return false;
+        }
+        break;
+    case MODE:
+        if (mode_named(text) < 0) {
+            diag_error(d, "%s: expected 'strict' or 'lenient'", where);
+            return false;
+        }
+        break;
+    }
+    s->set(c, s->kind == MODE ? mode_named(text) : number);
+    return true;
+}
+
+static long find_setting(const char *key)
+{
+    for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+        if (strcmp(settings[i].key, key) == 0)
+            return (long)i;
+    return -1;
+}
+
+bool config_set(struct config *c, const char *key, const char *value, const char *where,
+                struct diag *d)
+{
+    long which = find_setting(key);
+    if (which < 0) {
+        diag_error(d, "%s: unknown setting '%s'", where, key);
+        return false;
+    }
+    double number = 0;
+    if (settings[which].kind != MODE) {
+        char *end;
+        errno = 0;
+        number = strtod(value, &end);
+        if (end == value || *end || errno) {
+            diag_error(d, "%s: '%s' is not a number", where, value);
+            return false;
+        }
+    }
+    return check(c, (size_t)which, number, value, where, d);
+}
+
+/* ---- the file ---------------------------------------------------------- */
+
+static bool load_scoring(struct config *c, const cJSON *scoring, const char *path, struct diag *d)
+{
+    bool ok = true;
+    struct buf where = BUF_INIT;
+    for (const cJSON *m = scoring->child; m; m = m->next) {
+        buf_reset(&where);
+        buf_addf(&where, "%s: $.scoring.%s", path, m->string);
+        long which = find_setting(m->string);
+        if (which < 0) {
+            diag_error(d, "%s: unknown setting", where.data);
+            ok = false;
+        } else if (settings[which].kind == MODE ? !cJSON_IsString(m) : !cJSON_IsNumber(m)) {
+            diag_error(d, "%s: expected a %s", where.data,
+                       settings[which].kind == MODE ? "string" : "number");
+            ok = false;
+        } else {
+            ok = check(c, (size_t)which, m->valuedouble, m->valuestring, where.data, d) && ok;
+        }
+    }
+    buf_release(&where);
+    return ok;
+}
+
+fb_result config_load(struct config *c, const char *path, bool must_exist, struct diag *d)
+{
+    if (!must_exist && access(path, F_OK) != 0)
+        return FB_OK;
+    struct buf text = BUF_INIT;
+    if (fileio_read(path, &text, d) != FB_OK) {
+        buf_release(&text);
+        return FB_EINPUT;
+    }
+    cJSON *root = json_parse(text.data, text.len, path, 1, JSON_DEFAULT_MAX_DEPTH, d);
+    buf_release(&text);
+    if (!root)
+        return FB_EINPUT;
+    bool ok = true;
+    if (!cJSON_IsObject(root)) {
+        diag_error(d, "%s: $: expected an object", path);
+        ok = false;
+    } else {
+        for (const cJSON *m = root->child; m; m = m->next) {
+            if (strcmp(m->string, "scoring") != 0) {
+                diag_error(d, "%s: $.%s: unknown field", path, m->string);
+                ok = false;
+            } else if (!cJSON_IsObject(m)) {
+                diag_error(d, "%s: $.scoring: expected an object", path);
+                ok = false;
+            } else {
+                ok = load_scoring(c, m, path, d) && ok;
+            }
+        }
+    }
+    cJSON_Delete(root);
+    return ok ? FB_OK : FB_EINPUT;
+}

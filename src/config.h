@@ -1,0 +1,46 @@
+/*
+ * config.h - settings of a run: scoring thresholds, statistics, headline mode.
+ *
+ * Defaults are the SPEC's; a config file (JSON, `factbench.json` by default)
+ * may change them under "scoring", and command-line flags override both:
+ *
+ *   {"scoring": {"claim_strict": 0.8, "claim_lenient": 0.5,
+ *                "count_tolerance": 0.1, "bootstrap": 1000,
+ *                "permutations": 10000, "seed": 1, "mode": "strict"}}
+ */
+#ifndef FB_CONFIG_H
+#define FB_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "match.h"
+#include "result.h"
+
+struct config {
+    struct match_config match;
+    unsigned bootstrap;    /* bootstrap resamples for f1_ci95 */
+    unsigned permutations; /* shuffles of the approximate randomisation test */
+    uint64_t seed;         /* of both */
+    enum mode mode;        /* the mode that headlines summaries and gates */
+};
+
+void config_defaults(struct config *c);
+
+/*
+ * Reads a config file into c (only the settings it has change). A missing
+ * file is an error only when must_exist. Returns FB_EINPUT after reporting
+ * every problem, each naming the file and the JSON path.
+ */
+fb_result config_load(struct config *c, const char *path, bool must_exist, struct diag *d);
+
+/*
+ * Sets one setting from text, as a flag gives it: key is a name of the
+ * "scoring" object. Returns false after reporting "<where>: ..." to d when
+ * the key is unknown or the value is out of range.
+ */
+bool config_set(struct config *c, const char *key, const char *value, const char *where,
+                struct diag *d);
+
+#endif

@@ -1,0 +1,203 @@
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "fileio.h"
+
+/* ---- building the tree ---------------------------------------------------- */
+
+/* M of SPEC section 7: counts and derived scores, with the interval when ci is given. */
+static cJSON *metrics_json(struct prf c, const double *ci)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "tp", (double)c.tp);
+    cJSON_AddNumberToObject(o, "fp", (double)c.fp);
+    cJSON_AddNumberToObject(o, "fn", (double)c.fn);
+    cJSON_AddNumberToObject(o, "precision", prf_precision(c));
+    cJSON_AddNumberToObject(o, "recall", prf_recall(c));
+    cJSON_AddNumberToObject(o, "f1", prf_f1(c));
+    if (ci) {
+        const double both[2] = {ci[0], ci[1]};
+        cJSON_AddItemToObject(o, "f1_ci95", cJSON_CreateDoubleArray(both, 2)); /* takes it */
+    }
+    return o;
+}
+
+static cJSON *config_json(const struct config *cfg)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "mode", mode_names[cfg->mode]);
+    cJSON_AddNumberToObject(o, "claim_strict", cfg->match.claim_strict);
+    cJSON_AddNumberToObject(o, "claim_lenient", cfg->match.claim_lenient);
+    cJSON_AddNumberToObject(o, "count_tolerance", cfg->match.count_tolerance);
+    cJSON_AddNumberToObject(o, "bootstrap", cfg->bootstrap);
+    cJSON_AddNumberToObject(o, "permutations", cfg->permutations);
+    cJSON_AddNumberToObject(o, "seed", (double)cfg->seed);
+    return o;
+}
+
+static cJSON *scores_json(const struct prf counts[N_MODES][N_SCORES],
+                          const double (*ci)[N_SCORES][2], const double *macro)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int m = 0; m < N_MODES; m++) {
+        cJSON *mode = cJSON_AddObjectToObject(o, mode_names[m]);
+        for (int c = N_SCORES - 1; c >= 0; c--) /* overall first, as people read it */
+            cJSON_AddItemToObject(mode, score_names[c],
+                                  metrics_json(counts[m][c], ci ? ci[m][c] : NULL));
+        if (macro)
+            cJSON_AddNumberToObject(mode, "macro_f1", macro[m]);
+    }
+    return o;
+}
+
+static cJSON *breakdown_json(const struct breakdown *b)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int c = 0; c < N_CATEGORIES; c++) {
+        cJSON *cat = cJSON_AddObjectToObject(o, category_names[c]);
+        cJSON_AddNumberToObject(cat, "correct", (double)b[c].correct);
+        cJSON_AddNumberToObject(cat, "partial", (double)b[c].partial);
+        cJSON_AddNumberToObject(cat, "missing", (double)b[c].missing);
+        cJSON_AddNumberToObject(cat, "spurious", (double)b[c].spurious);
+        cJSON *attrs = cJSON_AddObjectToObject(cat, "attributes");
+        for (int k = 0; k < MATCH_MAX_ATTRS; k++) {
+            cJSON *a = cJSON_AddObjectToObject(attrs, matchers[c]->attr_names[k]);
+            cJSON_AddNumberToObject(a, "agree", (double)b[c].agree[k]);
+            cJSON_AddNumberToObject(a, "compared", (double)b[c].compared[k]);
+            if (b[c].compared[k])
+                cJSON_AddNumberToObject(a, "accuracy",
+                                        (double)b[c].agree[k] / (double)b[c].compared[k]);
+            else
+                cJSON_AddNullToObject(a, "accuracy");
+        }
+    }
+    return o;
+}
+
+static cJSON *article_json(const struct article_result *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "article", r->id);
+    cJSON_AddBoolToObject(o, "failed", r->reason != NULL);
+    if (r->reason)
+        cJSON_AddStringToObject(o, "reason", r->reason);
+    cJSON_AddItemToObject(o, "scores", scores_json(r->counts, NULL, NULL));
+    cJSON_AddItemToObject(o, "breakdown", breakdown_json(r->breakdown));
+    if (r->errors)
+        cJSON_AddItemReferenceToObject(o, "errors", r->errors); /* still owned by r */
+    return o;
+}
+
+static cJSON *backend_json(const struct backend_run *run)
+{
+    const struct summary *s = &run->summary;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", run->name);
+    cJSON_AddNumberToObject(o, "articles", (double)run->n_articles);
+    cJSON_AddNumberToObject(o, "failed", (double)run->failed);
+    cJSON *failures = cJSON_AddArrayToObject(o, "failures");
+    for (size_t i = 0; i < run->n_articles; i++) {
+        if (!run->articles[i].reason)
+            continue;
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "article", run->articles[i].id);
+        cJSON_AddStringToObject(f, "reason", run->articles[i].reason);
+        cJSON_AddItemToArray(failures, f);
+    }
+    cJSON_AddItemToObject(o, "scores", scores_json(s->total, s->ci, s->macro_f1));
+    cJSON_AddItemToObject(o, "breakdown", breakdown_json(s->breakdown));
+    cJSON *per = cJSON_AddArrayToObject(o, "per_article");
+    for (size_t i = 0; i < run->n_articles; i++)
+        cJSON_AddItemToArray(per, article_json(&run->articles[i]));
+    return o;
+}
+
+static void add_comparisons(cJSON *root, const struct eval *e)
+{
+    cJSON *list = cJSON_AddArrayToObject(root, "comparisons");
+    for (size_t i = 0; i < e->n_comparisons; i++) {
+        const struct comparison *c = &e->comparisons[i];
+        for (int m = 0; m < N_MODES; m++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "a", e->runs[c->a].name);
+            cJSON_AddStringToObject(o, "b", e->runs[c->b].name);
+            cJSON_AddStringToObject(o, "mode", mode_names[m]);
+            cJSON_AddNumberToObject(o, "delta_f1", c->delta[m][SCORE_OVERALL]);
+            cJSON_AddNumberToObject(o, "p_value", c->p[m][SCORE_OVERALL]);
+            cJSON *cats = cJSON_AddObjectToObject(o, "categories");
+            for (int k = 0; k < N_CATEGORIES; k++) {
+                cJSON *x = cJSON_AddObjectToObject(cats, category_names[k]);
+                cJSON_AddNumberToObject(x, "delta_f1", c->delta[m][k]);
+                cJSON_AddNumberToObject(x, "p_value", c->p[m][k]);
+            }
+            cJSON_AddItemToArray(list, o);
+        }
+    }
+}
+
+cJSON *report_json(const struct eval *e)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
+    cJSON_AddStringToObject(root, "factbench", FB_VERSION);
+    cJSON_AddItemToObject(root, "config", config_json(&e->cfg));
+    cJSON *corpus = cJSON_AddObjectToObject(root, "corpus");
+    cJSON_AddStringToObject(corpus, "path", e->corpus_path);
+    cJSON_AddStringToObject(corpus, "gold", e->gold_dir);
+    cJSON_AddNumberToObject(corpus, "articles", (double)e->n_articles);
+    cJSON *backends = cJSON_AddArrayToObject(root, "backends");
+    for (size_t i = 0; i < e->n_runs; i++)
+        cJSON_AddItemToArray(backends, backend_json(&e->runs[i]));
+    add_comparisons(root, e);
+    return root;
+}
+
+/* ---- writing ---------------------------------------------------------------- */
+
+fb_result report_write(const struct eval *e, const char *out_dir, struct diag *d)
+{
+    if (fileio_mkdirs(out_dir, d) != FB_OK)
+        return FB_ERUNTIME;
+    cJSON *root = report_json(e);
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    struct buf path = BUF_INIT, data = BUF_INIT;
+    buf_addf(&path, "%s/report.json", out_dir);
+    buf_adds(&data, text);
+    buf_addc(&data, '\n');
+    free(text);
+    fb_result rc = fileio_write_atomic(path.data, data.data, data.len, d);
+    buf_release(&path);
+    buf_release(&data);
+    return rc;
+}
+
+void report_print_summary(const struct eval *e, FILE *out)
+{
+    enum mode m = e->cfg.mode;
+    fprintf(out, "%zu articles scored (%s mode)\n", e->n_articles, mode_names[m]);
+    for (size_t i = 0; i < e->n_runs; i++) {
+        const struct backend_run *run = &e->runs[i];
+        const struct summary *s = &run->summary;
+        fprintf(out, "\n%s: %zu failed\n", run->name, run->failed);
+        fprintf(out, "  %-8s %6s %6s %6s %6s %6s   %-6s  %s\n", "", "tp", "fp", "fn", "P", "R",
+                "F1", "95% CI");
+        for (int c = 0; c < N_SCORES; c++) {
+            struct prf x = s->total[m][c];
+            fprintf(out, "  %-8s %6lld %6lld %6lld %6.3f %6.3f   %6.3f  [%.3f, %.3f]\n",
+                    score_names[c], (long long)x.tp, (long long)x.fp, (long long)x.fn,
+                    prf_precision(x), prf_recall(x), prf_f1(x), s->ci[m][c][0], s->ci[m][c][1]);
+        }
+        fprintf(out, "  macro F1 %.3f\n", s->macro_f1[m]);
+    }
+    for (size_t i = 0; i < e->n_comparisons; i++) {
+        const struct comparison *c = &e->comparisons[i];
+        fprintf(out, "\n%s vs %s: delta F1 %+.3f, p = %.4f\n", e->runs[c->a].name,
+                e->runs[c->b].name, c->delta[m][SCORE_OVERALL], c->p[m][SCORE_OVERALL]);
+    }
+}
