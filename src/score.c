@@ -165,37 +165,67 @@ static void list_errors(const struct match_config *cfg, const struct category_ru
     cJSON_AddItemToObject(o, "partial", partial);
 }
 
+/* Compares every pair of one category and aligns them in both modes. */
+static void run_init(struct category_run *r, const struct match_config *cfg,
+                     const struct matcher *mt, const struct match_doc *gold,
+                     const struct match_doc *pred)
+{
+    memset(r, 0, sizeof(*r));
+    r->mt = mt;
+    r->gold = gold;
+    r->pred = pred;
+    r->ng = gold_n_items(gold->doc, mt->category);
+    r->np = gold_n_items(pred->doc, mt->category);
+    r->gi = ordered(mt, gold, r->ng);
+    r->pi = ordered(mt, pred, r->np);
+    r->pairs = xcalloc(r->ng * r->np + 1, sizeof(*r->pairs));
+    for (size_t g = 0; g < r->ng; g++)
+        for (size_t p = 0; p < r->np; p++)
+            mt->compare(cfg, gold, r->gi[g], pred, r->pi[p], &r->pairs[g * r->np + p]);
+    for (int mode = 0; mode < N_MODES; mode++)
+        align(r, (enum mode)mode);
+}
+
+static void run_release(struct category_run *r)
+{
+    for (int mode = 0; mode < N_MODES; mode++)
+        free(r->match[mode]);
+    free(r->pairs);
+    free(r->gi);
+    free(r->pi);
+}
+
 static void score_category(const struct match_config *cfg, const struct matcher *mt,
                            const struct match_doc *gold, const struct match_doc *pred,
                            struct article_score *out, cJSON *errors)
 {
-    struct category_run r = {mt,
-                             gold,
-                             pred,
-                             gold_n_items(gold->doc, mt->category),
-                             gold_n_items(pred->doc, mt->category),
-                             NULL,
-                             NULL,
-                             NULL,
-                             {NULL}};
-    r.gi = ordered(mt, gold, r.ng);
-    r.pi = ordered(mt, pred, r.np);
-    r.pairs = xcalloc(r.ng * r.np + 1, sizeof(*r.pairs));
-    for (size_t g = 0; g < r.ng; g++)
-        for (size_t p = 0; p < r.np; p++)
-            mt->compare(cfg, gold, r.gi[g], pred, r.pi[p], &r.pairs[g * r.np + p]);
-    for (int mode = 0; mode < N_MODES; mode++) {
-        align(&r, (enum mode)mode);
+    struct category_run r;
+    run_init(&r, cfg, mt, gold, pred);
+    for (int mode = 0; mode < N_MODES; mode++)
         out->counts[mode][mt->category] = count_mode(&r, (enum mode)mode);
-    }
     tally(&r, &out->breakdown[mt->category]);
     if (errors)
         list_errors(cfg, &r, errors);
-    for (int mode = 0; mode < N_MODES; mode++)
-        free(r.match[mode]);
-    free(r.pairs);
-    free(r.gi);
-    free(r.pi);
+    run_release(&r);
+}
+
+size_t score_pairs(const struct match_config *cfg, const struct match_doc *gold,
+                   const struct match_doc *pred, enum category c, enum mode mode, size_t *gold_idx,
+                   size_t *pred_idx)
+{
+    struct category_run r;
+    run_init(&r, cfg, matchers[c], gold, pred);
+    size_t n = 0;
+    for (size_t g = 0; g < r.ng; g++) {
+        long p = r.match[mode][g];
+        if (p < 0)
+            continue;
+        gold_idx[n] = r.gi[g];
+        pred_idx[n] = r.pi[p];
+        n++;
+    }
+    run_release(&r);
+    return n;
 }
 
 bool score_article(const struct match_config *cfg, const struct match_doc *gold,

@@ -49,6 +49,16 @@ bool score_article(const struct match_config *cfg, const struct match_doc *gold,
                    const struct match_doc *pred, struct article_score *out, struct cJSON *errors,
                    struct buf *reason);
 
+/*
+ * The pairs of one category's alignment in one mode, as indices into the
+ * documents' item lists: gold_idx[k] pairs with pred_idx[k]. Both arrays
+ * need room for min(gold items, predicted items). Returns the number of
+ * pairs. The caller has checked SCORE_MAX_ITEMS.
+ */
+size_t score_pairs(const struct match_config *cfg, const struct match_doc *gold,
+                   const struct match_doc *pred, enum category c, enum mode mode, size_t *gold_idx,
+                   size_t *pred_idx);
+
 /* The score of an article whose prediction failed: every required gold item is missed. */
 void score_failed(const struct gold_doc *gold, struct article_score *out);
 

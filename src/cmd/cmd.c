@@ -74,3 +74,14 @@ int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct d
     buf_release(&where);
     return ok ? 0 : FB_EXIT_INPUT;
 }
+
+int cmd_take_input(struct cmd_inputs *in, int opt, const char *arg)
+{
+    if (opt == 'c')
+        in->corpus = arg;
+    else if (opt == 'g')
+        in->gold = arg;
+    else
+        return 0;
+    return 1;
+}

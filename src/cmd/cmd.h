@@ -18,10 +18,14 @@ struct command {
     const char *usage;   /* the whole help of `factbench <name> --help` */
 };
 
+int cmd_agree(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
+extern const struct command cmd_agree_command;
 extern const struct command cmd_score_command;
+extern const struct command cmd_stats_command;
 extern const struct command cmd_validate_command;
 
 /*
@@ -37,6 +41,31 @@ int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option
 /* Prints "factbench <cmd>: <message>" and the usage to stderr; returns exit code 2. */
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ---- the inputs every command that reads a corpus takes -------------------- */
+
+struct cmd_inputs {
+    const char *corpus; /* default "corpus" */
+    const char *gold;   /* default "gold" */
+};
+
+#define CMD_INPUTS_DEFAULT                                                                         \
+    {                                                                                              \
+        "corpus", "gold"                                                                           \
+    }
+
+#define CMD_INPUT_OPTIONS                                                                          \
+    {"corpus", required_argument, NULL, 'c'},                                                      \
+    {                                                                                              \
+        "gold", required_argument, NULL, 'g'                                                       \
+    }
+
+#define CMD_INPUT_HELP                                                                             \
+    "  --corpus PATH         corpus directory or .jsonl file (default: corpus)\n"                  \
+    "  --gold DIR            gold directory (default: gold)\n"
+
+/* Takes option opt if it is --corpus or --gold; returns whether it was. */
+int cmd_take_input(struct cmd_inputs *in, int opt, const char *arg);
 
 /* ---- settings shared by the commands that score ----------------------- */
 

@@ -21,9 +21,7 @@ const struct command cmd_score_command = {
     "prediction\") and its gold counts as missed. Writes OUT/report.json and\n"
     "prints a summary.\n"
     "\n"
-    "  --pred DIR            the predictions (required)\n"
-    "  --corpus PATH         corpus directory or .jsonl file (default: corpus)\n"
-    "  --gold DIR            gold directory (default: gold)\n"
+    "  --pred DIR            the predictions (required)\n" CMD_INPUT_HELP
     "  --out DIR             where report.json goes (default: reports/latest)\n" CMD_SETTING_HELP
     "  -h, --help            show this help\n",
 };
@@ -32,29 +30,23 @@ int cmd_score(int argc, char **argv)
 {
     static const struct option options[] = {
         {"pred", required_argument, NULL, 'p'},
-        {"corpus", required_argument, NULL, 'c'},
-        {"gold", required_argument, NULL, 'g'},
+        CMD_INPUT_OPTIONS,
         {"out", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         CMD_SETTING_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    const char *pred = NULL, *corpus_path = "corpus", *gold_dir = "gold";
+    struct cmd_inputs in = CMD_INPUTS_DEFAULT;
+    const char *pred = NULL;
     const char *out = "reports/latest";
     struct cmd_settings settings = {0};
     int c;
     while ((c = cmd_getopt(argc, argv, ":h", options, &cmd_score_command)) != -1) {
-        if (cmd_take_setting(&settings, c, optarg))
+        if (cmd_take_setting(&settings, c, optarg) || cmd_take_input(&in, c, optarg))
             continue;
         switch (c) {
         case 'p':
             pred = optarg;
-            break;
-        case 'c':
-            corpus_path = optarg;
-            break;
-        case 'g':
-            gold_dir = optarg;
             break;
         case 'o':
             out = optarg;
@@ -82,7 +74,7 @@ int cmd_score(int argc, char **argv)
     buf_addf(&spec, "dir:%s", pred);
     const char *specs[] = {spec.data};
     struct eval e;
-    fb_result rc = eval_run(&e, &cfg, corpus_path, gold_dir, specs, 1, &d);
+    fb_result rc = eval_run(&e, &cfg, in.corpus, in.gold, specs, 1, &d);
     if (rc == FB_OK)
         rc = report_write(&e, out, &d);
     if (rc == FB_OK)

@@ -8,7 +8,9 @@
 #include "result.h"
 
 static const struct command *const commands[] = {
+    &cmd_agree_command,
     &cmd_score_command,
+    &cmd_stats_command,
     &cmd_validate_command,
 };
 
