@@ -1,7 +1,8 @@
 /*
- * backend_simple.c - the backends that run nothing: `dir:PATH` reads
- * predictions computed earlier, `null` predicts nothing, `oracle` predicts
- * the gold (the last two are sanity checks of the scorer).
+ * backend_simple.c - the backends that run no process: `builtin` (the
+ * rule-based extractor), `dir:PATH` (predictions computed earlier), `null`
+ * (predicts nothing) and `oracle` (predicts the gold); the last two are
+ * sanity checks of the scorer.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,8 +12,51 @@
 #include <cjson/cJSON.h>
 
 #include "backend.h"
+#include "builtin.h"
 #include "fileio.h"
 #include "xalloc.h"
+
+/* ---- builtin -------------------------------------------------------------- */
+
+struct builtin_backend {
+    struct backend base;
+    builtin *rules;
+};
+
+static fb_result builtin_open(const char *arg, const struct backend_options *opt,
+                              struct backend **out, struct diag *d)
+{
+    (void)arg;
+    (void)opt;
+    builtin *rules = builtin_new(d);
+    if (!rules)
+        return FB_ERUNTIME;
+    struct builtin_backend *b = xcalloc(1, sizeof(*b));
+    b->base.ops = &builtin_backend;
+    b->rules = rules;
+    *out = &b->base;
+    return FB_OK;
+}
+
+static void builtin_extract_jobs(struct backend *base, struct backend_job *jobs, size_t n)
+{
+    struct builtin_backend *b = (struct builtin_backend *)base;
+    for (size_t i = 0; i < n; i++) {
+        jobs[i].pred = builtin_extract(b->rules, jobs[i].article);
+        jobs[i].ok = true;
+    }
+}
+
+static void builtin_close(struct backend *base)
+{
+    struct builtin_backend *b = (struct builtin_backend *)base;
+    builtin_free(b->rules);
+    free(b);
+}
+
+const struct backend_ops builtin_backend = {
+    "builtin", false, false, builtin_open, builtin_extract_jobs, builtin_close,
+};
 
 /* ---- dir:PATH ------------------------------------------------------------- */
 
@@ -21,8 +65,10 @@ struct dir_backend {
     char *path;
 };
 
-static fb_result dir_open(const char *arg, struct backend **out, struct diag *d)
+static fb_result dir_open(const char *arg, const struct backend_options *opt, struct backend **out,
+                          struct diag *d)
 {
+    (void)opt;
     if (fileio_check_dir(arg, "prediction directory", d) != FB_OK)
         return FB_EINPUT;
     struct dir_backend *b = xcalloc(1, sizeof(*b));
@@ -32,36 +78,27 @@ static fb_result dir_open(const char *arg, struct backend **out, struct diag *d)
     return FB_OK;
 }
 
-/* Appends the first message of d, and how many more there were, to reason. */
-static void first_problem(const struct diag *d, struct buf *reason)
+static void dir_extract(struct backend *base, struct backend_job *jobs, size_t n)
 {
-    buf_adds(reason, d->n_msgs ? d->msgs[0].text : "invalid prediction");
-    if (d->n_msgs > 1)
-        buf_addf(reason, " (and %zu more problems)", d->n_msgs - 1);
-}
-
-static bool dir_extract(struct backend *base, const struct article *a, const struct gold_doc *gold,
-                        struct gold_doc **pred, struct buf *reason)
-{
-    (void)gold;
     struct dir_backend *b = (struct dir_backend *)base;
-    struct buf path = BUF_INIT;
-    buf_addf(&path, "%s/%s.json", b->path, a->id);
-    struct stat st;
-    bool ok = false;
-    if (stat(path.data, &st) < 0 && errno == ENOENT) {
-        buf_adds(reason, "no prediction");
-    } else {
+    struct buf path = BUF_INIT, text = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        struct backend_job *j = &jobs[i];
+        buf_reset(&path);
+        buf_addf(&path, "%s/%s.json", b->path, j->article->id);
         struct diag d;
         diag_init(&d);
-        struct gold_source src = {path.data, a->id, a->text, a->text_len};
-        ok = gold_load(GOLD_PREDICTION, &src, pred, &d) == FB_OK;
-        if (!ok)
-            first_problem(&d, reason);
+        struct stat st;
+        if (stat(path.data, &st) < 0 && errno == ENOENT)
+            backend_job_fail(j, "no prediction");
+        else if (fileio_read(path.data, &text, &d) != FB_OK)
+            backend_job_fail(j, "%s", diag_first_error(&d));
+        else
+            backend_job_answer(j, text.data, text.len);
         diag_release(&d);
     }
     buf_release(&path);
-    return ok;
+    buf_release(&text);
 }
 
 static void dir_close(struct backend *base)
@@ -71,69 +108,67 @@ static void dir_close(struct backend *base)
     free(b);
 }
 
-const struct backend_ops dir_backend = {"dir", true, dir_open, dir_extract, dir_close};
+const struct backend_ops dir_backend = {"dir", true, false, dir_open, dir_extract, dir_close};
 
-/* ---- null and oracle ---------------------------------------------------- */
+/* ---- null and oracle ------------------------------------------------------ */
 
-static struct backend *new_stateless(const struct backend_ops *ops)
+static fb_result open_stateless(const struct backend_ops *ops, struct backend **out)
 {
     struct backend *b = xcalloc(1, sizeof(*b));
     b->ops = ops;
-    return b;
-}
-
-static fb_result null_open(const char *arg, struct backend **out, struct diag *d)
-{
-    (void)arg;
-    (void)d;
-    *out = new_stateless(&null_backend);
+    *out = b;
     return FB_OK;
 }
 
-static bool null_extract(struct backend *b, const struct article *a, const struct gold_doc *gold,
-                         struct gold_doc **pred, struct buf *reason)
+static fb_result null_open(const char *arg, const struct backend_options *opt, struct backend **out,
+                           struct diag *d)
 {
-    (void)b;
-    (void)gold;
-    (void)reason;
-    *pred = xcalloc(1, sizeof(**pred));
-    (*pred)->article = xstrdup(a->id);
-    return true;
+    (void)arg;
+    (void)opt;
+    (void)d;
+    return open_stateless(&null_backend, out);
 }
 
-static void free_stateless(struct backend *b)
+static void null_extract(struct backend *b, struct backend_job *jobs, size_t n)
+{
+    (void)b;
+    for (size_t i = 0; i < n; i++) {
+        jobs[i].pred = xcalloc(1, sizeof(*jobs[i].pred));
+        jobs[i].pred->article = xstrdup(jobs[i].article->id);
+        jobs[i].ok = true;
+    }
+}
+
+static void close_stateless(struct backend *b)
 {
     free(b);
 }
 
-const struct backend_ops null_backend = {"null", false, null_open, null_extract, free_stateless};
+const struct backend_ops null_backend = {"null",    false,        false,
+                                         null_open, null_extract, close_stateless};
 
-static fb_result oracle_open(const char *arg, struct backend **out, struct diag *d)
+static fb_result oracle_open(const char *arg, const struct backend_options *opt,
+                             struct backend **out, struct diag *d)
 {
     (void)arg;
+    (void)opt;
     (void)d;
-    *out = new_stateless(&oracle_backend);
-    return FB_OK;
+    return open_stateless(&oracle_backend, out);
 }
 
-/* The gold, written out and read back as a prediction: optional items stay. */
-static bool oracle_extract(struct backend *b, const struct article *a, const struct gold_doc *gold,
-                           struct gold_doc **pred, struct buf *reason)
+/* The gold, written out and read back as a prediction (optional items included). */
+static void oracle_extract(struct backend *b, struct backend_job *jobs, size_t n)
 {
     (void)b;
-    cJSON *json = gold_to_json(gold);
-    char *text = cJSON_PrintUnformatted(json);
-    cJSON_Delete(json);
-    struct diag d;
-    diag_init(&d);
-    struct gold_source src = {"oracle", a->id, a->text, a->text_len};
-    bool ok = text && gold_parse(text, strlen(text), GOLD_PREDICTION, &src, pred, &d) == FB_OK;
-    if (!ok)
-        first_problem(&d, reason);
-    diag_release(&d);
-    free(text);
-    return ok;
+    for (size_t i = 0; i < n; i++) {
+        cJSON *json = gold_to_json(jobs[i].gold);
+        char *text = cJSON_PrintUnformatted(json);
+        cJSON_Delete(json);
+        backend_job_answer(&jobs[i], text, strlen(text));
+        buf_reset(&jobs[i].response); /* the gold is no response to cache */
+        cJSON_free(text);
+    }
 }
 
-const struct backend_ops oracle_backend = {"oracle", false, oracle_open, oracle_extract,
-                                           free_stateless};
+const struct backend_ops oracle_backend = {"oracle",    false,          false,
+                                           oracle_open, oracle_extract, close_stateless};

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "fileio.h"
 #include "json.h"
+#include "xalloc.h"
 
 void config_defaults(struct config *c)
 {
@@ -17,6 +18,32 @@ void config_defaults(struct config *c)
     c->permutations = 10000;
     c->seed = 1;
     c->mode = MODE_STRICT;
+    c->backends = NULL;
+    c->n_backends = 0;
+}
+
+void config_release(struct config *c)
+{
+    for (size_t i = 0; i < c->n_backends; i++) {
+        struct backend_def *b = &c->backends[i];
+        free(b->name);
+        free(b->spec);
+        free(b->version);
+        for (size_t k = 0; b->env && b->env[k]; k++)
+            free(b->env[k]);
+        free(b->env);
+    }
+    free(c->backends);
+    c->backends = NULL;
+    c->n_backends = 0;
+}
+
+const struct backend_def *config_backend(const struct config *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_backends; i++)
+        if (strcmp(c->backends[i].name, name) == 0)
+            return &c->backends[i];
+    return NULL;
 }
 
 /* ---- the settings, one table ------------------------------------------- */
@@ -174,17 +201,94 @@ static bool load_scoring(struct config *c, const cJSON *scoring, const char *pat
     return ok;
 }
 
+/* ---- named backends --------------------------------------------------------------- */
+
+static bool load_env(struct backend_def *b, const cJSON *env, const char *where, struct diag *d)
+{
+    if (!cJSON_IsObject(env)) {
+        diag_error(d, "%s.env: expected an object of strings", where);
+        return false;
+    }
+    size_t n = 0;
+    b->env = xcalloc((size_t)cJSON_GetArraySize(env) + 1, sizeof(*b->env));
+    for (const cJSON *v = env->child; v; v = v->next) {
+        if (!cJSON_IsString(v) || !*v->string || strchr(v->string, '=')) {
+            diag_error(d, "%s.env.%s: expected a string, under a name without '='", where,
+                       v->string);
+            return false;
+        }
+        struct buf kv = BUF_INIT;
+        buf_addf(&kv, "%s=%s", v->string, v->valuestring);
+        b->env[n++] = buf_detach(&kv, NULL);
+    }
+    return true;
+}
+
+static bool load_backend(struct backend_def *b, const cJSON *o, const char *where, struct diag *d)
+{
+    if (!cJSON_IsObject(o)) {
+        diag_error(d, "%s: expected an object", where);
+        return false;
+    }
+    bool ok = true;
+    for (const cJSON *m = o->child; m; m = m->next) {
+        const char *k = m->string;
+        if ((!strcmp(k, "spec") || !strcmp(k, "version")) && cJSON_IsString(m) && *m->valuestring) {
+            *(strcmp(k, "spec") ? &b->version : &b->spec) = xstrdup(m->valuestring);
+        } else if (!strcmp(k, "timeout") && cJSON_IsNumber(m) && m->valuedouble > 0 &&
+                   m->valuedouble <= 86400) {
+            b->timeout = m->valuedouble;
+        } else if (!strcmp(k, "jobs") && json_is_count(m) && m->valuedouble >= 1 &&
+                   m->valuedouble <= 256) {
+            b->jobs = (unsigned)m->valuedouble;
+        } else if (!strcmp(k, "env")) {
+            ok = load_env(b, m, where, d) && ok;
+        } else {
+            const char *why =
+                !strcmp(k, "spec") || !strcmp(k, "version") ? "expected a non-empty string"
+                : !strcmp(k, "timeout") ? "expected seconds, more than 0 and at most 86400"
+                : !strcmp(k, "jobs")    ? "expected an integer from 1 to 256"
+                                        : "unknown field";
+            diag_error(d, "%s.%s: %s", where, k, why);
+            ok = false;
+        }
+    }
+    if (!b->spec) {
+        diag_error(d, "%s: missing required field 'spec'", where);
+        ok = false;
+    }
+    return ok;
+}
+
+static bool load_backends(struct config *c, const cJSON *backends, const char *path, struct diag *d)
+{
+    if (!cJSON_IsObject(backends)) {
+        diag_error(d, "%s: $.backends: expected an object", path);
+        return false;
+    }
+    bool ok = true;
+    struct buf where = BUF_INIT;
+    c->backends = xcalloc((size_t)cJSON_GetArraySize(backends) + 1, sizeof(*c->backends));
+    for (const cJSON *m = backends->child; m; m = m->next) {
+        buf_reset(&where);
+        buf_addf(&where, "%s: $.backends.%s", path, m->string);
+        struct backend_def *b = &c->backends[c->n_backends++];
+        b->name = xstrdup(m->string);
+        if (!*m->string) {
+            diag_error(d, "%s: a backend name must not be empty", where.data);
+            ok = false;
+        }
+        ok = load_backend(b, m, where.data, d) && ok;
+    }
+    buf_release(&where);
+    return ok;
+}
+
 fb_result config_load(struct config *c, const char *path, bool must_exist, struct diag *d)
 {
     if (!must_exist && access(path, F_OK) != 0)
         return FB_OK;
-    struct buf text = BUF_INIT;
-    if (fileio_read(path, &text, d) != FB_OK) {
-        buf_release(&text);
-        return FB_EINPUT;
-    }
-    cJSON *root = json_parse(text.data, text.len, path, 1, JSON_DEFAULT_MAX_DEPTH, d);
-    buf_release(&text);
+    cJSON *root = json_load(path, d);
     if (!root)
         return FB_EINPUT;
     bool ok = true;
@@ -193,7 +297,9 @@ fb_result config_load(struct config *c, const char *path, bool must_exist, struc
         ok = false;
     } else {
         for (const cJSON *m = root->child; m; m = m->next) {
-            if (strcmp(m->string, "scoring") != 0) {
+            if (strcmp(m->string, "backends") == 0) {
+                ok = load_backends(c, m, path, d) && ok;
+            } else if (strcmp(m->string, "scoring") != 0) {
                 diag_error(d, "%s: $.%s: unknown field", path, m->string);
                 ok = false;
             } else if (!cJSON_IsObject(m)) {

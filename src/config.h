@@ -6,7 +6,11 @@
  *
  *   {"scoring": {"claim_strict": 0.8, "claim_lenient": 0.5,
  *                "count_tolerance": 0.1, "bootstrap": 1000,
- *                "permutations": 10000, "seed": 1, "mode": "strict"}}
+ *                "permutations": 10000, "seed": 1, "mode": "strict"},
+ *    "backends": {"spacy": {"spec": "jsonl:python3 x.py", "timeout": 20,
+ *                           "jobs": 4, "version": "2", "env": {"K": "V"}}}}
+ *
+ * Named backends can then be used as `--backend spacy`.
  */
 #ifndef FB_CONFIG_H
 #define FB_CONFIG_H
@@ -18,15 +22,30 @@
 #include "match.h"
 #include "result.h"
 
+/* A backend named in the config file. */
+struct backend_def {
+    char *name, *spec;
+    char *version;  /* or NULL */
+    double timeout; /* 0: the command line's */
+    unsigned jobs;  /* 0: the command line's */
+    char **env;     /* "K=V", NULL-terminated; or NULL */
+};
+
 struct config {
     struct match_config match;
     unsigned bootstrap;    /* bootstrap resamples for f1_ci95 */
     unsigned permutations; /* shuffles of the approximate randomisation test */
     uint64_t seed;         /* of both */
     enum mode mode;        /* the mode that headlines summaries and gates */
+    struct backend_def *backends;
+    size_t n_backends;
 };
 
 void config_defaults(struct config *c);
+/* Frees what config_load() added (the backends). */
+void config_release(struct config *c);
+/* The backend the config file names `name`, or NULL. */
+const struct backend_def *config_backend(const struct config *c, const char *name);
 
 /*
  * Reads a config file into c (only the settings it has change). A missing

@@ -314,3 +314,30 @@ void corpus_close(corpus *c)
     buf_release(&c->source);
     free(c);
 }
+
+size_t corpus_estimate(const char *path)
+{
+    struct diag quiet;
+    diag_init(&quiet);
+    corpus *c = corpus_open(path, &quiet);
+    diag_release(&quiet);
+    if (!c)
+        return 0;
+    size_t n = 0;
+    char chunk[65536];
+    for (size_t i = 0; i < c->n_files; i++) {
+        if (ends_with(c->files[i], ".txt")) {
+            n++;
+            continue;
+        }
+        FILE *f = fopen(c->files[i], "re");
+        size_t got;
+        while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+            for (const char *p = chunk; (p = memchr(p, '\n', got - (size_t)(p - chunk))); p++)
+                n++;
+        if (f)
+            fclose(f);
+    }
+    corpus_close(c);
+    return n;
+}

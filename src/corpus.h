@@ -34,4 +34,11 @@ fb_result corpus_next(corpus *c, struct article *a, struct diag *d);
 
 void corpus_close(corpus *c);
 
+/*
+ * About how many articles the corpus at path holds, for progress displays:
+ * its .txt files plus the lines of its .jsonl files (blank and bad lines
+ * included). Reads the JSON Lines files once; 0 when path cannot be read.
+ */
+size_t corpus_estimate(const char *path);
+
 #endif

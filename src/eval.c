@@ -8,12 +8,16 @@
 #include <cjson/cJSON.h>
 
 #include "backend.h"
+#include "proc.h"
 #include "corpus.h"
 #include "fileio.h"
 #include "gold.h"
 #include "idset.h"
+#include "interrupt.h"
 #include "stats.h"
 #include "xalloc.h"
+
+#include <xxhash.h>
 
 const char *const score_names[N_SCORES] = {"actors", "counts", "dates", "claims", "overall"};
 
@@ -38,33 +42,31 @@ static void keep_score(struct article_result *r, const struct article_score *s)
     memcpy(r->breakdown, s->breakdown, sizeof(r->breakdown));
 }
 
-static void run_article(struct backend *b, struct backend_run *run, const struct config *cfg,
-                        const struct article *a, const struct gold_doc *gold,
-                        const struct match_doc *mgold)
+/* Scores the outcome of one job; a failed job (or one that cannot be scored) fails the article. */
+static void score_job(struct backend_run *run, const struct config *cfg, struct backend_job *j,
+                      const struct match_doc *mgold)
 {
-    struct article_result *r = new_result(run, a->id);
-    struct buf reason = BUF_INIT;
-    struct gold_doc *pred = NULL;
+    struct article_result *r = new_result(run, j->article->id);
     struct article_score s;
-    bool ok = b->ops->extract(b, a, gold, &pred, &reason);
+    bool ok = j->ok && j->pred;
     if (ok) {
-        struct match_doc *mpred = match_prepare(pred, false);
+        struct match_doc *mpred = match_prepare(j->pred, false);
         r->errors = cJSON_CreateObject();
-        ok = score_article(&cfg->match, mgold, mpred, &s, r->errors, &reason);
+        ok = score_article(&cfg->match, mgold, mpred, &s, r->errors, &j->reason);
         match_doc_free(mpred);
         if (!ok) {
             cJSON_Delete(r->errors);
             r->errors = NULL;
         }
+    } else if (!j->reason.len) {
+        buf_adds(&j->reason, "no prediction");
     }
     if (!ok) {
-        score_failed(gold, &s);
-        r->reason = buf_detach(&reason, NULL);
+        score_failed(j->gold, &s);
+        r->reason = xstrdup(j->reason.data);
         run->failed++;
     }
     keep_score(r, &s);
-    gold_free(pred);
-    buf_release(&reason);
 }
 
 /* ---- totals, intervals, comparisons --------------------------------------- */
@@ -138,14 +140,190 @@ static void compare_runs(struct eval *e)
 
 /* ---- the run -------------------------------------------------------------- */
 
-static fb_result open_backends(struct eval *e, struct backend **backends, const char *const *specs,
-                               size_t n_specs, struct diag *d)
+/* An article of the batch, with its own copies of the corpus' strings. */
+struct pending {
+    struct article a;
+    size_t position;
+    struct gold_doc *gold;
+    struct match_doc *mgold;
+};
+
+static void pending_take(struct pending *p, const struct article *a, struct gold_doc *gold)
 {
-    for (size_t i = 0; i < n_specs; i++) {
-        fb_result rc = backend_open(specs[i], &backends[i], d);
+    p->a = *a;
+    p->a.id = xstrdup(a->id);
+    p->a.text = xstrndup(a->text, a->text_len);
+    p->a.title = a->title ? xstrdup(a->title) : NULL;
+    p->a.source = xstrdup(a->source);
+    p->gold = gold;
+    p->mgold = match_prepare(gold, true);
+}
+
+static void pending_release(struct pending *p)
+{
+    free((char *)p->a.id);
+    free((char *)p->a.text);
+    free((char *)p->a.title);
+    free((char *)p->a.source);
+    match_doc_free(p->mgold);
+    gold_free(p->gold);
+}
+
+char *eval_slug(const char *name)
+{
+    struct buf b = BUF_INIT;
+    for (const char *s = name; *s; s++) {
+        char c = *s;
+        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-';
+        if (keep && !(c == '.' && b.len == 0))
+            buf_addc(&b, c);
+        else if (b.len && b.data[b.len - 1] != '_')
+            buf_addc(&b, '_');
+    }
+    if (!b.len)
+        buf_addc(&b, '_');
+    return buf_detach(&b, NULL);
+}
+
+/* Everything the run loop carries from batch to batch. */
+struct runner {
+    const struct eval_options *o;
+    struct eval *e;
+    struct backend **backends;
+    char **pred_dirs; /* per backend, or NULL */
+    struct diag *d;
+    size_t total;    /* articles the corpus has, for progress; 0 when unknown */
+    size_t position; /* of the next article read */
+    XXH3_state_t *corpus_hash;
+    double started;
+    bool write_failed;
+};
+
+static void write_prediction(struct runner *r, size_t b, const struct backend_job *j)
+{
+    if (!r->pred_dirs || !j->ok || !j->pred || r->write_failed)
+        return;
+    cJSON *json = gold_to_json(j->pred);
+    char *text = cJSON_Print(json);
+    cJSON_Delete(json);
+    struct buf path = BUF_INIT, data = BUF_INIT;
+    buf_addf(&path, "%s/%s.json", r->pred_dirs[b], j->article->id);
+    buf_adds(&data, text);
+    buf_addc(&data, '\n');
+    if (fileio_write_atomic(path.data, data.data, data.len, false, r->d) != FB_OK)
+        r->write_failed = true;
+    cJSON_free(text);
+    buf_release(&path);
+    buf_release(&data);
+}
+
+/* Looks the jobs up in the cache; returns how many are left to run, moved to the front. */
+static size_t from_cache(struct runner *r, size_t b, struct backend_job *jobs, size_t n,
+                         char (*keys)[CACHE_KEY_LEN + 1])
+{
+    struct backend_run *run = &r->e->runs[b];
+    struct buf request = BUF_INIT, cached = BUF_INIT;
+    size_t left = 0;
+    for (size_t i = 0; i < n; i++) {
+        backend_request(jobs[i].article, &request);
+        cache_key(&r->o->backends[b], request.data, request.len, keys[i]);
+        if (cache_get(&r->o->cache, keys[i], &cached)) {
+            backend_job_answer(&jobs[i], cached.data, cached.len);
+            if (jobs[i].ok) {
+                run->cache_hits++;
+                continue;
+            }
+            backend_job_release(&jobs[i]); /* a damaged entry: ask again */
+            backend_job_init(&jobs[i], jobs[i].article, jobs[i].gold);
+        }
+        run->cache_misses++;
+        /* keep the jobs to run at the front, in order, with their keys */
+        struct backend_job t = jobs[left];
+        jobs[left] = jobs[i];
+        jobs[i] = t;
+        char k[CACHE_KEY_LEN + 1];
+        memcpy(k, keys[left], sizeof(k));
+        memcpy(keys[left], keys[i], sizeof(k));
+        memcpy(keys[i], k, sizeof(k));
+        left++;
+    }
+    buf_release(&request);
+    buf_release(&cached);
+    return left;
+}
+
+static int by_article(const void *x, const void *y)
+{
+    const struct backend_job *a = x, *b = y;
+    return (a->article > b->article) - (a->article < b->article);
+}
+
+static void run_backend(struct runner *r, size_t b, struct pending *batch, size_t n)
+{
+    struct backend_run *run = &r->e->runs[b];
+    struct backend_job *jobs = xcalloc(n, sizeof(*jobs));
+    char(*keys)[CACHE_KEY_LEN + 1] = xcalloc(n, sizeof(*keys));
+    for (size_t i = 0; i < n; i++)
+        backend_job_init(&jobs[i], &batch[i].a, batch[i].gold);
+    size_t todo = n;
+    if (run->external)
+        todo = from_cache(r, b, jobs, n, keys);
+    if (todo)
+        r->backends[b]->ops->extract(r->backends[b], jobs, todo);
+    for (size_t i = 0; run->external && i < todo; i++)
+        if (jobs[i].ok && jobs[i].response.len)
+            cache_put(&r->o->cache, keys[i], jobs[i].response.data, jobs[i].response.len, r->d);
+    qsort(jobs, n, sizeof(*jobs), by_article); /* back to corpus order: batch is an array */
+    for (size_t i = 0; i < n; i++) {
+        score_job(run, r->o->cfg, &jobs[i], batch[i].mgold);
+        run->articles[run->n_articles - 1].position = batch[i].position;
+        write_prediction(r, b, &jobs[i]);
+        backend_job_release(&jobs[i]);
+    }
+    free(keys);
+    free(jobs);
+}
+
+static void show_progress(struct runner *r, bool last)
+{
+    if (!r->o->progress)
+        return;
+    double elapsed = proc_now() - r->started;
+    size_t done = r->e->n_articles;
+    double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    fprintf(stderr, "\r%zu", done);
+    if (r->total)
+        fprintf(stderr, "/%zu", r->total);
+    fprintf(stderr, " articles, %.1f/s", rate);
+    if (r->total && rate > 0 && done < r->total)
+        fprintf(stderr, ", %.0f s left", (double)(r->total - done) / rate);
+    fprintf(stderr, "   %s", last ? "\n" : "");
+    fflush(stderr);
+}
+
+static fb_result open_all(struct runner *r)
+{
+    const struct eval_options *o = r->o;
+    for (size_t i = 0; i < o->n_backends; i++) {
+        struct backend_run *run = &r->e->runs[i];
+        run->name = xstrdup(o->backends[i].name);
+        run->spec = xstrdup(o->backends[i].spec);
+        fb_result rc = backend_open(&o->backends[i], &r->backends[i], r->d);
         if (rc != FB_OK)
             return rc;
-        e->runs[i].name = xstrdup(specs[i]);
+        run->external = r->backends[i]->ops->external && o->cache.dir;
+        if (!o->predictions_dir)
+            continue;
+        if (!r->pred_dirs)
+            r->pred_dirs = xcalloc(o->n_backends, sizeof(*r->pred_dirs));
+        char *slug = eval_slug(run->name);
+        struct buf dir = BUF_INIT;
+        buf_addf(&dir, "%s/%s", o->predictions_dir, slug);
+        free(slug);
+        r->pred_dirs[i] = buf_detach(&dir, NULL);
+        if (fileio_mkdirs(r->pred_dirs[i], r->d) != FB_OK)
+            return FB_ERUNTIME;
     }
     return FB_OK;
 }
@@ -167,69 +345,172 @@ static struct gold_doc *read_gold(const struct article *a, const char *gold_dir,
     return g;
 }
 
-fb_result eval_run(struct eval *e, const struct config *cfg, const char *corpus_path,
-                   const char *gold_dir, const char *const *specs, size_t n_specs, struct diag *d)
+static size_t batch_size(const struct eval_options *o)
 {
-    memset(e, 0, sizeof(*e));
-    e->cfg = *cfg;
-    e->corpus_path = xstrdup(corpus_path);
-    e->gold_dir = xstrdup(gold_dir);
-    e->runs = xcalloc(n_specs, sizeof(*e->runs));
-    e->n_runs = n_specs;
-    struct backend **backends = xcalloc(n_specs, sizeof(*backends));
-    fb_result rc = fileio_check_dir(gold_dir, "gold directory", d);
-    if (rc == FB_OK)
-        rc = open_backends(e, backends, specs, n_specs, d);
-    corpus *c = rc == FB_OK ? corpus_open(corpus_path, d) : NULL;
-    if (rc == FB_OK && !c)
-        rc = FB_EINPUT;
+    unsigned most = 1;
+    for (size_t i = 0; i < o->n_backends; i++)
+        if (o->backends[i].jobs > most)
+            most = o->backends[i].jobs;
+    return 4 * (size_t)most < 16 ? 16 : 4 * (size_t)most;
+}
 
+bool eval_in_shard(const char *id, struct shard s)
+{
+    return !s.count || XXH3_64bits(id, strlen(id)) % s.count == s.index;
+}
+
+/* Every article read, in order, goes into the corpus fingerprint: shards of one corpus agree. */
+static void fingerprint(struct runner *r, const struct article *a)
+{
+    XXH64_hash_t text = XXH3_64bits(a->text, a->text_len);
+    XXH3_64bits_update(r->corpus_hash, a->id, strlen(a->id) + 1);
+    XXH3_64bits_update(r->corpus_hash, &text, sizeof(text));
+}
+
+static void hash_str(XXH3_state_t *st, const char *s)
+{
+    XXH3_64bits_update(st, s ? s : "", strlen(s ? s : "") + 1);
+}
+
+/* The settings that change numbers, and the backends: shards to merge must agree on them. */
+static void config_fingerprint(const struct eval_options *o, char out[17])
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    char buf[128];
+    const struct config *c = o->cfg;
+    snprintf(buf, sizeof(buf), "%.17g %.17g %.17g %u %u %llu", c->match.claim_strict,
+             c->match.claim_lenient, c->match.count_tolerance, c->bootstrap, c->permutations,
+             (unsigned long long)c->seed);
+    hash_str(st, buf);
+    for (size_t i = 0; i < o->n_backends; i++) {
+        hash_str(st, o->backends[i].name);
+        hash_str(st, o->backends[i].spec);
+        hash_str(st, o->backends[i].version);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
+    XXH3_freeState(st);
+}
+
+/* Runs every backend over the corpus, a batch of articles at a time. */
+static fb_result run_corpus(struct runner *r, corpus *c)
+{
+    const struct eval_options *o = r->o;
+    size_t cap = batch_size(o), n = 0;
+    struct pending *batch = xcalloc(cap, sizeof(*batch));
     struct idset seen;
     idset_init(&seen);
-    bool bad_input = false;
-    struct article a;
-    fb_result next;
-    while (c && (next = corpus_next(c, &a, d)) != FB_END) {
-        if (next != FB_OK) {
+    bool bad_input = false, more = true;
+    while (more && !interrupt_requested()) {
+        struct article a;
+        fb_result next = corpus_next(c, &a, r->d);
+        more = next != FB_END;
+        if (next == FB_EINPUT) {
             bad_input = true;
-            continue;
-        }
-        if (!idset_add(&seen, a.id)) {
-            diag_error(d, "%s: duplicate article id '%s'", a.source, a.id);
+        } else if (next == FB_OK && !idset_add(&seen, a.id)) {
+            diag_error(r->d, "%s: duplicate article id '%s'", a.source, a.id);
             bad_input = true;
-            continue;
+        } else if (next == FB_OK) {
+            fingerprint(r, &a);
+            size_t position = r->position++;
+            struct gold_doc *gold = o->shard.count && !eval_in_shard(a.id, o->shard)
+                                        ? NULL
+                                        : read_gold(&a, o->gold, &bad_input, r->d);
+            if (gold && !bad_input) {
+                batch[n].position = position;
+                pending_take(&batch[n++], &a, gold);
+            } else {
+                gold_free(gold);
+            }
         }
-        struct gold_doc *gold = read_gold(&a, gold_dir, &bad_input, d);
-        if (!gold || bad_input) {
-            gold_free(gold);
-            continue; /* after an input error, only look for more of them */
+        if (n && (n == cap || !more || bad_input)) {
+            for (size_t b = 0; b < o->n_backends && !bad_input; b++)
+                run_backend(r, b, batch, n);
+            if (!bad_input)
+                r->e->n_articles += n;
+            for (size_t i = 0; i < n; i++)
+                pending_release(&batch[i]);
+            n = 0;
+            show_progress(r, !more);
         }
-        struct match_doc *mgold = match_prepare(gold, true);
-        for (size_t i = 0; i < n_specs; i++)
-            run_article(backends[i], &e->runs[i], cfg, &a, gold, mgold);
-        e->n_articles++;
-        match_doc_free(mgold);
-        gold_free(gold);
     }
-    corpus_close(c);
+    for (size_t i = 0; i < n; i++)
+        pending_release(&batch[i]);
     idset_release(&seen);
-    for (size_t i = 0; i < n_specs; i++)
-        backend_close(backends[i]);
-    free(backends);
-    if (rc == FB_OK && bad_input)
+    free(batch);
+    if (interrupt_requested()) {
+        diag_error(r->d, "interrupted by signal %d: nothing written; what was done is cached",
+                   interrupt_signal());
+        return FB_ERUNTIME;
+    }
+    if (bad_input)
+        return FB_EINPUT;
+    return r->write_failed ? FB_ERUNTIME : FB_OK;
+}
+
+fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
+{
+    memset(e, 0, sizeof(*e));
+    e->cfg = *o->cfg;
+    e->corpus_path = xstrdup(o->corpus);
+    e->gold_dir = xstrdup(o->gold);
+    e->runs = xcalloc(o->n_backends, sizeof(*e->runs));
+    e->n_runs = o->n_backends;
+    e->shard = o->shard;
+    config_fingerprint(o, e->config_fingerprint);
+    struct runner r = {o,
+                       e,
+                       xcalloc(o->n_backends, sizeof(struct backend *)),
+                       NULL,
+                       d,
+                       0,
+                       0,
+                       XXH3_createState(),
+                       proc_now(),
+                       false};
+    XXH3_64bits_reset(r.corpus_hash);
+    fb_result rc = fileio_check_dir(o->gold, "gold directory", d);
+    if (rc == FB_OK)
+        rc = open_all(&r);
+    corpus *c = rc == FB_OK ? corpus_open(o->corpus, d) : NULL;
+    if (rc == FB_OK && !c)
         rc = FB_EINPUT;
-    if (rc == FB_OK && e->n_articles == 0) {
+    if (c && o->progress)
+        r.total = corpus_estimate(o->corpus);
+    if (c)
+        rc = run_corpus(&r, c);
+    corpus_close(c);
+    snprintf(e->corpus_fingerprint, sizeof(e->corpus_fingerprint), "%016llx",
+             (unsigned long long)XXH3_64bits_digest(r.corpus_hash));
+    XXH3_freeState(r.corpus_hash);
+    for (size_t i = 0; i < o->n_backends; i++) {
+        backend_close(r.backends[i]);
+        free(r.pred_dirs ? r.pred_dirs[i] : NULL);
+    }
+    free(r.backends);
+    free(r.pred_dirs);
+    if (rc == FB_OK && e->n_articles == 0 && !o->shard.count) {
         /* an empty evaluation would score 1 everywhere and pass any gate */
-        diag_error(d, "no article to score: no article of '%s' has gold in '%s'", corpus_path,
-                   gold_dir);
+        diag_error(d, "no article to score: no article of '%s' has gold in '%s'", o->corpus,
+                   o->gold);
         rc = FB_EINPUT;
     }
-    if (rc != FB_OK)
+    if (rc != FB_OK) {
+        eval_release(e);
         return rc;
-    for (size_t i = 0; i < e->n_runs; i++)
-        summarize(&e->runs[i], cfg);
-    compare_runs(e);
+    }
+    eval_finish(e);
     return FB_OK;
+}
+
+void eval_finish(struct eval *e)
+{
+    for (size_t i = 0; i < e->n_runs; i++)
+        summarize(&e->runs[i], &e->cfg);
+    free(e->comparisons);
+    e->comparisons = NULL;
+    e->n_comparisons = 0;
+    compare_runs(e);
 }
 
 void eval_release(struct eval *e)
@@ -243,6 +524,7 @@ void eval_release(struct eval *e)
         }
         free(run->articles);
         free(run->name);
+        free(run->spec);
     }
     free(e->runs);
     free(e->comparisons);

@@ -1,9 +1,9 @@
 /*
  * eval.h - an evaluation: backends run over a corpus and scored against gold.
  *
- * eval_run() reads the corpus one article at a time, asks every backend for
- * its prediction, scores it, and keeps per article only the counts and the
- * error listings. Then it sums the counts, bootstraps confidence intervals
+ * eval_run() reads the corpus a batch of articles at a time, asks every
+ * backend for its predictions, scores them, and keeps per article only the
+ * counts and the error listings. Then it sums the counts, bootstraps confidence intervals
  * and compares every pair of backends with the paired test. Everything a
  * report shows comes from the struct eval.
  */
@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "backend.h"
+#include "cache.h"
 #include "config.h"
 #include "diag.h"
 #include "result.h"
@@ -25,10 +27,12 @@
 extern const char *const score_names[N_SCORES];
 
 struct cJSON;
+struct gate_result;
 
 struct article_result {
     char *id;
-    char *reason; /* why the backend failed this article, or NULL */
+    size_t position; /* the article's place in the corpus (0-based, all articles counted) */
+    char *reason;    /* why the backend failed this article, or NULL */
     struct prf counts[N_MODES][N_SCORES];
     struct breakdown breakdown[N_CATEGORIES];
     struct cJSON *errors; /* listings (score.h); NULL for failed articles */
@@ -44,6 +48,9 @@ struct summary {
 
 struct backend_run {
     char *name;
+    char *spec;
+    bool external; /* cached; cache_hits and cache_misses count */
+    size_t cache_hits, cache_misses;
     struct article_result *articles;
     size_t n_articles, cap_articles;
     size_t failed;
@@ -57,26 +64,62 @@ struct comparison {
     double p[N_MODES][N_SCORES];
 };
 
+/* A run over one part of the corpus, so that parts can run apart and be merged. */
+struct shard {
+    unsigned index; /* 0 .. count-1 */
+    unsigned count; /* 0: not sharded */
+};
+
 struct eval {
     struct config cfg;
     char *corpus_path, *gold_dir;
-    size_t n_articles; /* articles scored: those with gold */
+    size_t n_articles; /* articles scored: those with gold (in this shard) */
+    struct shard shard;
+    char corpus_fingerprint[17]; /* XXH3 of every article's id and text, in order */
+    char config_fingerprint[17]; /* XXH3 of the scoring settings and the backends */
     struct backend_run *runs;
     size_t n_runs;
     struct comparison *comparisons;
     size_t n_comparisons;
+    const struct gate_result *gate; /* the quality gate's decision, when one ran; not owned */
+};
+
+struct eval_options {
+    const struct config *cfg;
+    const char *corpus, *gold;
+    const struct backend_options *backends;
+    size_t n_backends;
+    const char *predictions_dir; /* predictions go to <dir>/<backend>/<id>.json; or NULL */
+    struct cache cache;          /* for external backends */
+    bool progress;               /* show progress on stderr */
+    struct shard shard;          /* score only the articles whose id hashes to this shard */
 };
 
 /*
- * Runs the backends named by specs[0..n_specs) over the corpus and scores
- * them. Articles without gold are not scored (a warning each); a corpus
- * with no article to score is an error, not a perfect score. Returns
- * FB_OK with *e filled (release with eval_release()); FB_EINPUT when the
- * corpus or the gold has errors, FB_EUSAGE for an unknown backend, or
- * FB_ERUNTIME when a backend cannot start, all reported to d.
+ * Runs the backends over the corpus and scores them. Articles are read a
+ * batch at a time (a few per job of the busiest backend), so memory does
+ * not grow with the corpus beyond the per-article counts. Articles without
+ * gold are not scored (a warning each); a corpus with no article to score
+ * is an error, not a perfect score. Returns FB_OK with *e filled (release
+ * with eval_release()); FB_EINPUT when the corpus or the gold has errors,
+ * FB_EUSAGE for an unknown backend, or FB_ERUNTIME when a backend cannot
+ * start or a prediction cannot be written, all reported to d; on failure
+ * *e holds nothing (eval_release() on it is harmless).
  */
-fb_result eval_run(struct eval *e, const struct config *cfg, const char *corpus_path,
-                   const char *gold_dir, const char *const *specs, size_t n_specs, struct diag *d);
+fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d);
+
+/* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
+bool eval_in_shard(const char *id, struct shard s);
+
+/* A backend name made safe as one file name: "dir:/a b" gives "dir_a_b". Caller frees. */
+char *eval_slug(const char *name);
+
+/*
+ * Computes everything that derives from the per-article results: each
+ * run's totals, intervals and breakdown, and the comparisons. eval_run()
+ * calls it; so does anything that builds an eval from saved reports.
+ */
+void eval_finish(struct eval *e);
 
 void eval_release(struct eval *e);
 

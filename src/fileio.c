@@ -96,7 +96,8 @@ static bool write_all(int fd, const char *data, size_t len)
     return true;
 }
 
-fb_result fileio_write_atomic(const char *path, const char *data, size_t len, struct diag *d)
+fb_result fileio_write_atomic(const char *path, const char *data, size_t len, bool durable,
+                              struct diag *d)
 {
     struct buf tmp = BUF_INIT;
     buf_addf(&tmp, "%s.tmp-XXXXXX", path);
@@ -106,7 +107,7 @@ fb_result fileio_write_atomic(const char *path, const char *data, size_t len, st
         buf_release(&tmp);
         return FB_ERUNTIME;
     }
-    bool ok = fchmod(fd, 0644) == 0 && write_all(fd, data, len) && fsync(fd) == 0;
+    bool ok = fchmod(fd, 0644) == 0 && write_all(fd, data, len) && (!durable || fsync(fd) == 0);
     int saved = errno;
     ok = close(fd) == 0 && ok;
     if (ok && rename(tmp.data, path) < 0) {

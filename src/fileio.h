@@ -4,6 +4,7 @@
 #ifndef FB_FILEIO_H
 #define FB_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -27,11 +28,13 @@ fb_result fileio_mkdirs(const char *path, struct diag *d);
 
 /*
  * Writes data[0..len) to path so that the file appears whole or not at all:
- * into a temporary file in the same directory, flushed to disk, then
- * renamed over path. The file gets mode 0644. On failure removes the
- * temporary file, leaves any previous path untouched, reports "cannot write
- * 'path': reason" and returns FB_ERUNTIME.
+ * into a temporary file in the same directory, then renamed over path;
+ * when durable, the data reaches the disk (fsync) before the rename, which
+ * costs a disk flush per file. The file gets mode 0644. On failure removes
+ * the temporary file, leaves any previous path untouched, reports "cannot
+ * write 'path': reason" and returns FB_ERUNTIME.
  */
-fb_result fileio_write_atomic(const char *path, const char *data, size_t len, struct diag *d);
+fb_result fileio_write_atomic(const char *path, const char *data, size_t len, bool durable,
+                              struct diag *d);
 
 #endif

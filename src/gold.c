@@ -1,6 +1,5 @@
 #include "gold.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,24 +18,8 @@ const char *const category_names[N_CATEGORIES] = {"actors", "counts", "dates", "
 struct reader {
     enum gold_mode mode;
     const struct gold_source *src;
-    struct diag *d;
-    struct buf path; /* JSON path of the value being read: "$.counts[2].value" */
-    bool failed;
+    struct json_where w; /* the file and the JSON path being read: "$.counts[2].value" */
 };
-
-static void bad(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void bad(struct reader *r, const char *fmt, ...)
-{
-    struct buf msg = BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vaddf(&msg, fmt, ap);
-    va_end(ap);
-    diag_error(r->d, "%s: %s: %s", r->src->name, r->path.data, msg.data);
-    buf_release(&msg);
-    r->failed = true;
-}
 
 /* ---- scalar fields ---------------------------------------------------- */
 
@@ -44,7 +27,7 @@ static void bad(struct reader *r, const char *fmt, ...)
 static char *read_string(struct reader *r, const cJSON *v)
 {
     if (!cJSON_IsString(v)) {
-        bad(r, "expected a string");
+        json_where_error(&r->w, "expected a string");
         return NULL;
     }
     const char *s = v->valuestring;
@@ -56,7 +39,7 @@ static char *read_string(struct reader *r, const cJSON *v)
         n--;
     }
     if (!n) {
-        bad(r, "expected a non-empty string");
+        json_where_error(&r->w, "expected a non-empty string");
         return NULL;
     }
     return xstrndup(s, n);
@@ -70,7 +53,7 @@ static char *read_name(struct reader *r, const cJSON *v)
         return NULL;
     char *norm = name_normalize(s, strlen(s));
     if (!norm || !*norm) {
-        bad(r, "name '%s' has no letter or digit", s);
+        json_where_error(&r->w, "name '%s' has no letter or digit", s);
         free(s);
         s = NULL;
     }
@@ -93,14 +76,15 @@ static void list_words(struct buf *b, const struct vocab *v)
 static int read_word(struct reader *r, const cJSON *v, const struct vocab *vocab)
 {
     if (!cJSON_IsString(v)) {
-        bad(r, "expected a string");
+        json_where_error(&r->w, "expected a string");
         return -1;
     }
     int value = vocab_lookup(vocab, v->valuestring);
     if (value < 0) {
         struct buf words = BUF_INIT;
         list_words(&words, vocab);
-        bad(r, "unknown %s '%s' (expected one of: %s)", vocab->what, v->valuestring, words.data);
+        json_where_error(&r->w, "unknown %s '%s' (expected one of: %s)", vocab->what,
+                         v->valuestring, words.data);
         buf_release(&words);
     }
     return value;
@@ -109,7 +93,7 @@ static int read_word(struct reader *r, const cJSON *v, const struct vocab *vocab
 static bool read_bool(struct reader *r, const cJSON *v)
 {
     if (!cJSON_IsBool(v)) {
-        bad(r, "expected true or false");
+        json_where_error(&r->w, "expected true or false");
         return false;
     }
     return cJSON_IsTrue(v);
@@ -118,14 +102,15 @@ static bool read_bool(struct reader *r, const cJSON *v)
 static void check_evidence(struct reader *r, const cJSON *v)
 {
     if (!cJSON_IsString(v)) {
-        bad(r, "expected a string");
+        json_where_error(&r->w, "expected a string");
         return;
     }
     if (r->mode != GOLD_REFERENCE || !r->src->text)
         return;
     size_t n = strlen(v->valuestring);
     if (!text_contains(r->src->text, r->src->text_len, v->valuestring, n))
-        bad(r, "evidence '%s' does not occur verbatim in the article", v->valuestring);
+        json_where_error(&r->w, "evidence '%s' does not occur verbatim in the article",
+                         v->valuestring);
 }
 
 /* ---- objects as tables of fields --------------------------------------- */
@@ -147,31 +132,31 @@ static void read_object(struct reader *r, const cJSON *obj, const struct field *
                         size_t n_fields, void *item)
 {
     if (!cJSON_IsObject(obj)) {
-        bad(r, "expected an object");
+        json_where_error(&r->w, "expected an object");
         return;
     }
     bool seen[16] = {false};
-    size_t base = r->path.len;
+    size_t base = r->w.path.len;
     for (const cJSON *m = obj->child; m; m = m->next) {
         size_t f = 0;
         while (f < n_fields && strcmp(fields[f].key, m->string) != 0)
             f++;
-        buf_addf(&r->path, ".%s", m->string);
+        buf_addf(&r->w.path, ".%s", m->string);
         if (f == n_fields) {
             if (r->mode == GOLD_REFERENCE)
-                bad(r, "unknown field");
+                json_where_error(&r->w, "unknown field");
         } else if (seen[f]) {
-            bad(r, "duplicate field");
+            json_where_error(&r->w, "duplicate field");
         } else {
             seen[f] = true;
             if (!cJSON_IsNull(m) || fields[f].required)
                 fields[f].read(r, m, item);
         }
-        buf_truncate(&r->path, base);
+        buf_truncate(&r->w.path, base);
     }
     for (size_t f = 0; f < n_fields; f++)
         if (fields[f].required && !seen[f])
-            bad(r, "missing required field '%s'", fields[f].key);
+            json_where_error(&r->w, "missing required field '%s'", fields[f].key);
 }
 
 /* Reads an array of objects of `size` bytes each, each through read_one. */
@@ -180,16 +165,16 @@ static void *read_list(struct reader *r, const cJSON *v, size_t size, size_t *n_
 {
     *n_out = 0;
     if (!cJSON_IsArray(v)) {
-        bad(r, "expected an array");
+        json_where_error(&r->w, "expected an array");
         return NULL;
     }
     size_t n = (size_t)cJSON_GetArraySize(v);
     char *items = xcalloc(n, size);
-    size_t base = r->path.len, i = 0;
+    size_t base = r->w.path.len, i = 0;
     for (const cJSON *e = v->child; e; e = e->next, i++) {
-        buf_addf(&r->path, "[%zu]", i);
+        buf_addf(&r->w.path, "[%zu]", i);
         read_one(r, e, items + i * size);
-        buf_truncate(&r->path, base);
+        buf_truncate(&r->w.path, base);
     }
     *n_out = n;
     return items;
@@ -208,15 +193,15 @@ static void actor_aliases(struct reader *r, const cJSON *v, void *p)
 {
     struct actor *a = p;
     if (!cJSON_IsArray(v)) {
-        bad(r, "expected an array of strings");
+        json_where_error(&r->w, "expected an array of strings");
         return;
     }
-    size_t n = (size_t)cJSON_GetArraySize(v), base = r->path.len;
+    size_t n = (size_t)cJSON_GetArraySize(v), base = r->w.path.len;
     a->aliases = xcalloc(n, sizeof(*a->aliases));
     for (const cJSON *e = v->child; e; e = e->next) {
-        buf_addf(&r->path, "[%zu]", a->n_aliases);
+        buf_addf(&r->w.path, "[%zu]", a->n_aliases);
         char *alias = read_name(r, e);
-        buf_truncate(&r->path, base);
+        buf_truncate(&r->w.path, base);
         if (alias)
             a->aliases[a->n_aliases++] = alias;
     }
@@ -268,9 +253,9 @@ static void count_value(struct reader *r, const cJSON *v, void *p)
 {
     if (!json_is_count(v)) {
         if (cJSON_IsNumber(v) && v->valuedouble > 9007199254740992.0)
-            bad(r, "expected a non-negative integer no larger than 2^53");
+            json_where_error(&r->w, "expected a non-negative integer no larger than 2^53");
         else
-            bad(r, "expected a non-negative integer");
+            json_where_error(&r->w, "expected a non-negative integer");
         return;
     }
     ((struct count *)p)->value = (int64_t)v->valuedouble;
@@ -317,11 +302,12 @@ static void date_what(struct reader *r, const cJSON *v, void *p)
 static void date_value(struct reader *r, const cJSON *v, void *p)
 {
     if (!cJSON_IsString(v)) {
-        bad(r, "expected a date string (YYYY, YYYY-MM or YYYY-MM-DD)");
+        json_where_error(&r->w, "expected a date string (YYYY, YYYY-MM or YYYY-MM-DD)");
         return;
     }
     if (!date_parse(v->valuestring, strlen(v->valuestring), &((struct date_item *)p)->value))
-        bad(r, "'%s' is not a date that exists (YYYY, YYYY-MM or YYYY-MM-DD)", v->valuestring);
+        json_where_error(&r->w, "'%s' is not a date that exists (YYYY, YYYY-MM or YYYY-MM-DD)",
+                         v->valuestring);
 }
 
 static void date_label(struct reader *r, const cJSON *v, void *p)
@@ -385,15 +371,16 @@ static void doc_article(struct reader *r, const cJSON *v, void *p)
 {
     struct gold_doc *g = p;
     if (!cJSON_IsString(v)) {
-        bad(r, "expected a string");
+        json_where_error(&r->w, "expected a string");
         return;
     }
     if (!article_id_valid(v->valuestring)) {
-        bad(r, "'%s' is not a valid article id", v->valuestring);
+        json_where_error(&r->w, "'%s' is not a valid article id", v->valuestring);
         return;
     }
     if (r->src->expect_id && strcmp(v->valuestring, r->src->expect_id) != 0) {
-        bad(r, "expected '%s' (the file's id), found '%s'", r->src->expect_id, v->valuestring);
+        json_where_error(&r->w, "expected '%s' (the file's id), found '%s'", r->src->expect_id,
+                         v->valuestring);
         return;
     }
     g->article = xstrdup(v->valuestring);
@@ -454,9 +441,9 @@ static void check_claimants(struct reader *r, const struct gold_doc *g)
         const char *c = g->claims[i].claimant;
         if (!c || names_actor(g, c))
             continue;
-        buf_reset(&r->path);
-        buf_addf(&r->path, "$.claims[%zu].claimant", i);
-        bad(r, "'%s' is not the name or an alias of an actor in this file", c);
+        buf_reset(&r->w.path);
+        buf_addf(&r->w.path, "$.claims[%zu].claimant", i);
+        json_where_error(&r->w, "'%s' is not the name or an alias of an actor in this file", c);
     }
 }
 
@@ -467,15 +454,15 @@ fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
     cJSON *root = json_parse(json, len, src->name, 1, JSON_DEFAULT_MAX_DEPTH, d);
     if (!root)
         return FB_EINPUT;
-    struct reader r = {mode, src, d, BUF_INIT, false};
+    struct reader r = {mode, src, {0}};
+    json_where_init(&r.w, src->name, d);
     struct gold_doc *g = xcalloc(1, sizeof(*g));
-    buf_adds(&r.path, "$");
     read_object(&r, root, FIELDS(doc_fields), g);
     if (mode == GOLD_REFERENCE)
         check_claimants(&r, g);
     cJSON_Delete(root);
-    buf_release(&r.path);
-    if (r.failed) {
+    json_where_release(&r.w);
+    if (r.w.failed) {
         gold_free(g);
         return FB_EINPUT;
     }

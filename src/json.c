@@ -1,8 +1,10 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "text.h"
 
 /* ---- the recogniser used to explain failures --------------------------- */
@@ -283,4 +285,40 @@ bool json_is_count(const cJSON *item)
         return false;
     double v = item->valuedouble;
     return isfinite(v) && v >= 0 && v <= 9007199254740992.0 && floor(v) == v;
+}
+
+cJSON *json_load(const char *path, struct diag *d)
+{
+    struct buf text = BUF_INIT;
+    cJSON *root = NULL;
+    if (fileio_read(path, &text, d) == FB_OK)
+        root = json_parse(text.data, text.len, path, 1, JSON_DEFAULT_MAX_DEPTH, d);
+    buf_release(&text);
+    return root;
+}
+
+void json_where_init(struct json_where *w, const char *file, struct diag *d)
+{
+    w->file = file;
+    w->d = d;
+    buf_init(&w->path);
+    buf_adds(&w->path, "$");
+    w->failed = false;
+}
+
+void json_where_release(struct json_where *w)
+{
+    buf_release(&w->path);
+}
+
+void json_where_error(struct json_where *w, const char *fmt, ...)
+{
+    struct buf msg = BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vaddf(&msg, fmt, ap);
+    va_end(ap);
+    diag_error(w->d, "%s: %s: %s", w->file, w->path.data, msg.data);
+    buf_release(&msg);
+    w->failed = true;
 }

@@ -15,6 +15,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "buf.h"
 #include "diag.h"
 
 /* Deepest nesting of arrays and objects accepted by default. */
@@ -36,6 +37,30 @@ cJSON *json_parse(const char *text, size_t len, const char *name, size_t line0, 
  * of the error. Exposed for tests.
  */
 const char *json_syntax_error(const char *text, size_t len, int max_depth, size_t *offset);
+
+/*
+ * Reads the file at path and parses it as json_parse() does (line 1, the
+ * default depth). NULL after reporting to d when it cannot be read or parsed.
+ */
+cJSON *json_load(const char *path, struct diag *d);
+
+/*
+ * Where a reader is in a JSON document, for messages that name the file
+ * and the path: "gold/x.json: $.counts[2].value: expected ...". Readers
+ * push ".key" and "[i]" on `path` as they descend and truncate it back.
+ */
+struct json_where {
+    const char *file;
+    struct diag *d;
+    struct buf path; /* starts as "$" */
+    bool failed;     /* set by json_where_error() */
+};
+
+void json_where_init(struct json_where *w, const char *file, struct diag *d);
+void json_where_release(struct json_where *w);
+/* Reports "<file>: <path>: <message>" and marks the reader failed. */
+void json_where_error(struct json_where *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Whether a number is an integer in [0, 2^53], the exactly representable range. */
 bool json_is_count(const cJSON *item);

@@ -7,6 +7,9 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "gate.h"
+#include "plots.h"
+#include "render.h"
 
 /* ---- building the tree ---------------------------------------------------- */
 
@@ -27,9 +30,10 @@ static cJSON *metrics_json(struct prf c, const double *ci)
     return o;
 }
 
-static cJSON *config_json(const struct config *cfg)
+static cJSON *config_json(const struct config *cfg, const char *fingerprint)
 {
     cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "fingerprint", fingerprint);
     cJSON_AddStringToObject(o, "mode", mode_names[cfg->mode]);
     cJSON_AddNumberToObject(o, "claim_strict", cfg->match.claim_strict);
     cJSON_AddNumberToObject(o, "claim_lenient", cfg->match.claim_lenient);
@@ -83,6 +87,7 @@ static cJSON *article_json(const struct article_result *r)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "article", r->id);
+    cJSON_AddNumberToObject(o, "position", (double)r->position);
     cJSON_AddBoolToObject(o, "failed", r->reason != NULL);
     if (r->reason)
         cJSON_AddStringToObject(o, "reason", r->reason);
@@ -98,8 +103,14 @@ static cJSON *backend_json(const struct backend_run *run)
     const struct summary *s = &run->summary;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "name", run->name);
+    cJSON_AddStringToObject(o, "spec", run->spec ? run->spec : run->name);
     cJSON_AddNumberToObject(o, "articles", (double)run->n_articles);
     cJSON_AddNumberToObject(o, "failed", (double)run->failed);
+    if (run->external) {
+        cJSON *cache = cJSON_AddObjectToObject(o, "cache");
+        cJSON_AddNumberToObject(cache, "hits", (double)run->cache_hits);
+        cJSON_AddNumberToObject(cache, "misses", (double)run->cache_misses);
+    }
     cJSON *failures = cJSON_AddArrayToObject(o, "failures");
     for (size_t i = 0; i < run->n_articles; i++) {
         if (!run->articles[i].reason)
@@ -140,38 +151,79 @@ static void add_comparisons(cJSON *root, const struct eval *e)
     }
 }
 
+static cJSON *gate_json(const struct eval *e)
+{
+    const struct gate_result *g = e->gate;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddBoolToObject(o, "passed", g->passed);
+    cJSON_AddStringToObject(o, "mode", mode_names[e->cfg.mode]);
+    cJSON *checks = cJSON_AddArrayToObject(o, "checks");
+    for (size_t i = 0; i < g->n_checks; i++) {
+        const struct gate_check *c = &g->checks[i];
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "backend", c->backend);
+        cJSON_AddStringToObject(x, "category", score_names[c->score]);
+        cJSON_AddStringToObject(x, "check", c->kind == GATE_FAIL_UNDER ? "fail_under" : "max_drop");
+        cJSON_AddNumberToObject(x, "threshold", c->threshold);
+        cJSON_AddNumberToObject(x, "f1", c->value);
+        if (c->kind == GATE_MAX_DROP) {
+            cJSON_AddNumberToObject(x, "baseline_f1", c->baseline);
+            cJSON_AddNumberToObject(x, "drop", c->baseline - c->value);
+        }
+        if (c->p_value >= 0)
+            cJSON_AddNumberToObject(x, "p_value", c->p_value);
+        cJSON_AddBoolToObject(x, "passed", c->passed);
+        cJSON_AddItemToArray(checks, x);
+    }
+    return o;
+}
+
 cJSON *report_json(const struct eval *e)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
     cJSON_AddStringToObject(root, "factbench", FB_VERSION);
-    cJSON_AddItemToObject(root, "config", config_json(&e->cfg));
+    cJSON_AddItemToObject(root, "config", config_json(&e->cfg, e->config_fingerprint));
     cJSON *corpus = cJSON_AddObjectToObject(root, "corpus");
     cJSON_AddStringToObject(corpus, "path", e->corpus_path);
     cJSON_AddStringToObject(corpus, "gold", e->gold_dir);
     cJSON_AddNumberToObject(corpus, "articles", (double)e->n_articles);
+    cJSON_AddStringToObject(corpus, "fingerprint", e->corpus_fingerprint);
+    if (e->shard.count) {
+        cJSON *shard = cJSON_AddObjectToObject(root, "shard");
+        cJSON_AddNumberToObject(shard, "index", e->shard.index);
+        cJSON_AddNumberToObject(shard, "count", e->shard.count);
+    }
     cJSON *backends = cJSON_AddArrayToObject(root, "backends");
     for (size_t i = 0; i < e->n_runs; i++)
         cJSON_AddItemToArray(backends, backend_json(&e->runs[i]));
     add_comparisons(root, e);
+    if (e->gate)
+        cJSON_AddItemToObject(root, "gate", gate_json(e));
     return root;
 }
 
 /* ---- writing ---------------------------------------------------------------- */
 
-fb_result report_write(const struct eval *e, const char *out_dir, struct diag *d)
+fb_result report_write(const struct eval *e, const char *out_dir, const char *history,
+                       struct diag *d)
 {
     if (fileio_mkdirs(out_dir, d) != FB_OK)
         return FB_ERUNTIME;
     cJSON *root = report_json(e);
     char *text = cJSON_Print(root);
-    cJSON_Delete(root);
     struct buf path = BUF_INIT, data = BUF_INIT;
     buf_addf(&path, "%s/report.json", out_dir);
     buf_adds(&data, text);
     buf_addc(&data, '\n');
     free(text);
-    fb_result rc = fileio_write_atomic(path.data, data.data, data.len, d);
+    fb_result rc = fileio_write_atomic(path.data, data.data, data.len, true, d);
+    if (rc == FB_OK) {
+        struct plots plots;
+        plots_draw(root, history, out_dir, &plots, d);
+        rc = render_all(root, &plots, out_dir, d);
+    }
+    cJSON_Delete(root);
     buf_release(&path);
     buf_release(&data);
     return rc;

@@ -21,10 +21,26 @@ struct cJSON;
 struct cJSON *report_json(const struct eval *e);
 
 /*
- * Writes report.json into out_dir (created as needed), whole or not at all.
- * Returns FB_ERUNTIME, reported to d, when it cannot.
+ * Writes report.json into out_dir (created as needed), then the plots and
+ * every format rendered from it (report.md, report.html, junit.xml,
+ * per_article.csv; render.h), each file whole or not at all. history, when
+ * not NULL, is a history file whose trend is plotted too. Returns
+ * FB_ERUNTIME, reported to d, when a file cannot be written; missing
+ * gnuplot is only a warning.
  */
-fb_result report_write(const struct eval *e, const char *out_dir, struct diag *d);
+fb_result report_write(const struct eval *e, const char *out_dir, const char *history,
+                       struct diag *d);
+
+/*
+ * Reads a report.json written by report_write() back into an evaluation:
+ * the settings, and per backend and article the counts, breakdowns and
+ * error listings; then recomputes everything derived (eval_finish()), so
+ * the numbers are the report's own. Every rule is checked: a report that is
+ * not one gives FB_EINPUT with each problem reported ("a.json: $.backends[0]
+ * .per_article[3].scores.strict.actors.tp: expected a non-negative integer").
+ * Release the eval with eval_release().
+ */
+fb_result report_read(const char *path, struct eval *e, struct diag *d);
 
 /* Prints the short summary table of the headline mode to out. */
 void report_print_summary(const struct eval *e, FILE *out);

@@ -117,12 +117,10 @@ static void add_group(struct validate_summary *sum, const char *name)
 static bool load_groups(const char *path, struct groups *gr, struct validate_summary *sum,
                         struct diag *d)
 {
-    struct buf text = BUF_INIT;
-    bool ok = fileio_read(path, &text, d) == FB_OK;
-    gr->root = ok ? json_parse(text.data, text.len, path, 1, JSON_DEFAULT_MAX_DEPTH, d) : NULL;
-    buf_release(&text);
+    gr->root = json_load(path, d);
     if (!gr->root)
         return false;
+    bool ok = true;
     if (!cJSON_IsObject(gr->root)) {
         diag_error(d, "%s: $: expected an object of groups", path);
         return false;

@@ -30,7 +30,7 @@ static void write_file(const char *path, const char *text)
 {
     struct diag d;
     diag_init(&d);
-    CU_ASSERT_EQUAL_FATAL(fileio_write_atomic(path, text, strlen(text), &d), FB_OK);
+    CU_ASSERT_EQUAL_FATAL(fileio_write_atomic(path, text, strlen(text), false, &d), FB_OK);
     diag_release(&d);
 }
 
@@ -164,9 +164,14 @@ static void run_case(const char *dir, const char *file)
     buf_addf(&corpus, "%s/corpus", root);
     buf_addf(&gold, "%s/gold", root);
     buf_addf(&spec, "dir:%s/pred", root);
-    const char *specs[] = {spec.data};
+    struct backend_options backend = {.name = "pred", .spec = spec.data, .jobs = 1};
+    struct eval_options eo = {.cfg = &cfg,
+                              .corpus = corpus.data,
+                              .gold = gold.data,
+                              .backends = &backend,
+                              .n_backends = 1};
     struct eval e;
-    fb_result rc = eval_run(&e, &cfg, corpus.data, gold.data, specs, 1, &d);
+    fb_result rc = eval_run(&e, &eo, &d);
     if (rc != FB_OK)
         fprintf(stderr, "\n  %s: %s", file, diag_first_error(&d));
     CU_ASSERT_EQUAL_FATAL(rc, FB_OK);

@@ -19,11 +19,15 @@ struct command {
 };
 
 int cmd_agree(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 extern const struct command cmd_agree_command;
+extern const struct command cmd_merge_command;
+extern const struct command cmd_run_command;
 extern const struct command cmd_score_command;
 extern const struct command cmd_stats_command;
 extern const struct command cmd_validate_command;

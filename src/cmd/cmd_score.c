@@ -72,11 +72,13 @@ int cmd_score(int argc, char **argv)
     }
     struct buf spec = BUF_INIT;
     buf_addf(&spec, "dir:%s", pred);
-    const char *specs[] = {spec.data};
+    struct backend_options backend = {.name = spec.data, .spec = spec.data, .jobs = 1};
+    struct eval_options eo = {
+        .cfg = &cfg, .corpus = in.corpus, .gold = in.gold, .backends = &backend, .n_backends = 1};
     struct eval e;
-    fb_result rc = eval_run(&e, &cfg, in.corpus, in.gold, specs, 1, &d);
+    fb_result rc = eval_run(&e, &eo, &d);
     if (rc == FB_OK)
-        rc = report_write(&e, out, &d);
+        rc = report_write(&e, out, NULL, &d);
     if (rc == FB_OK)
         report_print_summary(&e, stdout);
     eval_release(&e);

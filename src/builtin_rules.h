@@ -1,0 +1,211 @@
+/*
+ * builtin_rules.h - the parts of the built-in extractor (internal header).
+ *
+ * The extractor works on tokens, not on raw bytes: builtin_tok.c cuts the
+ * article into words, numbers and punctuation, marks quotes and sentences
+ * and looks every word up in the lexicon of builtin_lex.c. The four finders
+ * then read the tokens: builtin_actor.c (names and their merging),
+ * builtin_count.c, builtin_date.c (PCRE2 patterns on the text) and
+ * builtin_claim.c (attributed statements, which use the actors). builtin.c
+ * ties them together behind builtin.h.
+ *
+ * Nothing here is part of the library's interface.
+ */
+#ifndef FB_BUILTIN_RULES_H
+#define FB_BUILTIN_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "diag.h"
+#include "gold.h"
+#include "vocab.h"
+
+/* Most items of one category in a prediction (the scorer refuses more than 1,000). */
+#define BUILTIN_MAX_ITEMS 900
+
+/* ---- lexicon (builtin_lex.c) -------------------------------------------- */
+
+/* Word classes; a word may have several. */
+enum {
+    LX_FUNC = 1u << 0,      /* function or common word: never starts a name */
+    LX_MONTH = 1u << 1,     /* num = 1..12 */
+    LX_WEEKDAY = 1u << 2,   /* num = 0 (Monday) .. 6 */
+    LX_NUMBER = 1u << 3,    /* num = its value: "four", "twenty" */
+    LX_SCALE = 1u << 4,     /* num = multiplier: "hundred", "million" */
+    LX_TITLE = 1u << 5,     /* capitalised before a name: "Mr", "Governor" */
+    LX_ROLENOUN = 1u << 6,  /* lowercase job before or after a name: "spokesman" */
+    LX_PERSON = 1u << 7,    /* a noun for a person: "teacher", "man" */
+    LX_ORGKEY = 1u << 8,    /* a word that makes a name an organisation */
+    LX_ORGHEAD = 1u << 9,   /* an organisation word that takes "of"/"for" */
+    LX_PLACEKEY = 1u << 10, /* "Bridge", "Avenue", "district" */
+    LX_PLACEPREP = 1u << 11,
+    LX_SAY = 1u << 12, /* reporting verbs */
+    LX_DENY = 1u << 13,
+    LX_ACCUSE = 1u << 14,
+    LX_CLAIMV = 1u << 15, /* "claimed" (responsibility) */
+    LX_KIND = 1u << 16,   /* kind = a count kind */
+    LX_UNIT = 1u << 17,   /* a unit: numbers before it are not counts */
+    LX_PRON = 1u << 18,   /* he, she */
+    LX_FUTURE = 1u << 19, /* will, would, due ... */
+    LX_INST = 1u << 20,   /* an unnamed institution: "police", "ministry" */
+    LX_GROUP = 1u << 21,  /* a loose group that speaks: "residents" */
+    LX_COMPANY = 1u << 22,
+    LX_POLICEISH = 1u << 23, /* a rank that means police when "police" is near */
+    LX_AUDIENCE = 1u << 24,  /* who is "told": "reporters" */
+    LX_ADVERB = 1u << 25,    /* may stand between a subject and its verb */
+    LX_DOCNOUN = 1u << 26,   /* "in a statement", "in its bulletin" */
+};
+
+struct builtin_lex_entry {
+    const char *word;
+    uint32_t cls;
+    int32_t num;
+    enum actor_role role;
+    enum count_kind kind;
+};
+
+struct builtin_lex;
+
+/* Builds the lexicon. Free it with builtin_lex_free(). */
+struct builtin_lex *builtin_lex_new(void);
+void builtin_lex_free(struct builtin_lex *lx);
+/* The entry id of word[0..len) (ASCII, any case), or -1. */
+int builtin_lex_find(const struct builtin_lex *lx, const char *word, size_t len);
+/* The entry of an id from builtin_lex_find(). */
+const struct builtin_lex_entry *builtin_lex_entry(const struct builtin_lex *lx, int id);
+
+/* ---- tokens and sentences (builtin_tok.c) ------------------------------- */
+
+enum {
+    TK_WORD = 1u << 0,
+    TK_NUM = 1u << 1, /* digits: "29", "1,200", "2.5" */
+    TK_PUNCT = 1u << 2,
+    TK_QOPEN = 1u << 3,
+    TK_QCLOSE = 1u << 4,
+    TK_CAP = 1u << 5,       /* starts with an upper-case letter */
+    TK_UPPER = 1u << 6,     /* two or more letters, all upper case: "ICSR" */
+    TK_NL = 1u << 7,        /* a line break before it */
+    TK_PARA = 1u << 8,      /* a blank line before it */
+    TK_POSS = 1u << 9,      /* ends in 's */
+    TK_HEAD = 1u << 10,     /* in the headline */
+    TK_INQ = 1u << 11,      /* inside a quotation */
+    TK_TIME = 1u << 12,     /* "2:30" */
+    TK_DATE = 1u << 13,     /* part of a date the date finder read */
+    TK_PARTICLE = 1u << 14, /* "al-Fajr": lower-case start, capital after a hyphen */
+    TK_ALNUM = 1u << 15,    /* digits glued to letters: "34-year-old", "1970s" */
+};
+
+struct builtin_tok {
+    size_t start, end; /* bytes of the text */
+    uint32_t flags;
+    int32_t lex; /* lexicon id of the word (without 's), or -1 */
+    uint32_t sent;
+};
+
+struct builtin_sent {
+    size_t first, end; /* tokens [first, end) */
+    bool head;         /* the headline */
+};
+
+struct builtin_doc {
+    const char *text;
+    size_t len;
+    const struct builtin_lex *lex;
+    struct builtin_tok *tok;
+    size_t n_tok, cap_tok;
+    struct builtin_sent *sent;
+    size_t n_sent, cap_sent;
+    uint64_t *lower; /* hash set of words seen in lower case */
+    size_t lower_cap;
+    bool has_pub;
+    struct fb_date pub;
+};
+
+/* Tokenises text[0..len) (the header line skipped) into d. Never fails. */
+void builtin_tok_scan(struct builtin_doc *d, const struct builtin_lex *lx, const char *text,
+                      size_t len);
+void builtin_tok_release(struct builtin_doc *d);
+/* Whether token i exists and is the word w (ASCII case ignored). */
+bool builtin_tok_is(const struct builtin_doc *d, size_t i, const char *w);
+/* The lexicon classes of token i, 0 for none or past the end. */
+uint32_t builtin_tok_cls(const struct builtin_doc *d, size_t i);
+/* The lexicon entry of token i, or NULL. */
+const struct builtin_lex_entry *builtin_tok_entry(const struct builtin_doc *d, size_t i);
+/* Whether punctuation token i is the character c. */
+bool builtin_tok_punct(const struct builtin_doc *d, size_t i, char c);
+/* Whether the word of capitalised token i also occurs in lower case in the text. */
+bool builtin_tok_seen_lower(const struct builtin_doc *d, size_t i);
+/* The index of the first token that starts at or after byte off. */
+size_t builtin_tok_at(const struct builtin_doc *d, size_t off);
+
+/* ---- actors (builtin_actor.c) ------------------------------------------- */
+
+struct builtin_actors;
+
+/* Finds the names of the document and merges their mentions. */
+struct builtin_actors *builtin_actor_find(const struct builtin_doc *d);
+void builtin_actor_free(struct builtin_actors *a);
+/* The actor of the mention that ends at token i (inclusive), or -1; *first gets its first token. */
+int builtin_actor_ending(const struct builtin_actors *a, size_t i, size_t *first);
+/* The actor of the mention that starts at token i, or -1; *last gets its last token. */
+int builtin_actor_starting(const struct builtin_actors *a, size_t i, size_t *last);
+enum { BUILTIN_MALE = 1, BUILTIN_FEMALE = 2 };
+
+/* The person most recently mentioned before token i, not of the other gender, or -1. */
+int builtin_actor_recent_person(const struct builtin_actors *a, size_t i, int gender);
+/* What "Mr", "Mrs" or an earlier "he"/"she" said of an actor's gender, or 0. */
+int builtin_actor_gender(const struct builtin_actors *a, int id);
+/* Records that "he" or "she" referred to a person whose gender was unknown. */
+void builtin_actor_note_gender(struct builtin_actors *a, int id, int gender);
+/*
+ * The actor most recently mentioned before token i that a definite noun
+ * phrase "the <word>" can mean: a person with that title or job, or an
+ * organisation with that word in its name. -1 if none.
+ */
+int builtin_actor_recent_noun(const struct builtin_actors *a, const struct builtin_doc *d, size_t i,
+                              int lex);
+/*
+ * Finds or adds an unnamed actor ("police", "health ministry") mentioned at
+ * tokens [first, last], so that "the ministry" can find it later.
+ */
+int builtin_actor_unnamed(struct builtin_actors *a, const char *name, enum actor_type type,
+                          enum actor_role role, size_t first, size_t last);
+/* Marks an actor as one the prediction must list (a claimant). */
+void builtin_actor_use(struct builtin_actors *a, int id);
+const char *builtin_actor_name(const struct builtin_actors *a, int id);
+/* Whether an actor is, or may be, a person (not an organisation). */
+bool builtin_actor_is_person(const struct builtin_actors *a, int id);
+/* Appends the actors to be listed to g. */
+void builtin_actor_emit(const struct builtin_actors *a, struct gold_doc *g);
+
+/* ---- counts, dates, claims ---------------------------------------------- */
+
+void builtin_count_find(const struct builtin_doc *d, struct gold_doc *g);
+
+struct builtin_date_rules;
+struct builtin_date_rules *builtin_date_rules_new(struct diag *diag);
+void builtin_date_rules_free(struct builtin_date_rules *r);
+/* Appends the dates of d to g and marks the tokens they cover TK_DATE. */
+void builtin_date_find(const struct builtin_date_rules *r, struct builtin_doc *d,
+                       struct gold_doc *g);
+
+void builtin_claim_find(const struct builtin_doc *d, struct builtin_actors *a, struct gold_doc *g);
+
+/* ---- shared helpers (builtin.c) ----------------------------------------- */
+
+/*
+ * Append an item to g unless its category already holds BUILTIN_MAX_ITEMS.
+ * builtin_add_count() takes ownership of label (or NULL), builtin_add_claim()
+ * copies the claimant and takes ownership of text.
+ */
+void builtin_add_count(struct gold_doc *g, enum count_kind what, int64_t value, enum qualifier q,
+                       char *label);
+void builtin_add_date(struct gold_doc *g, enum date_kind what, struct fb_date value);
+void builtin_add_claim(struct gold_doc *g, const char *claimant, enum claim_kind kind, char *text);
+
+#endif

@@ -1,0 +1,341 @@
+#include "plots.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fileio.h"
+#include "proc.h"
+#include "render.h"
+#include "xalloc.h"
+
+const char *const plot_names[N_PLOTS] = {"scores", "precision_recall", "f1_distribution", "heatmap",
+                                         "trend"};
+const char *const plot_captions[N_PLOTS] = {
+    "Micro F1 per category and backend, with the bootstrap 95% interval",
+    "Precision against recall, overall and per category, per backend",
+    "How F1 spreads over articles, per backend",
+    "Micro F1 per backend and category",
+    "Overall F1 over the runs of the history file",
+};
+
+/* ---- the script ----------------------------------------------------------- */
+
+/* A label safe inside a gnuplot double-quoted string (and short). */
+static void label(struct buf *b, const char *s)
+{
+    buf_addc(b, '"');
+    for (size_t n = 0; *s && n < 40; s++, n++) {
+        unsigned char c = (unsigned char)*s;
+        buf_addc(b, c < 0x20 || c == '"' || c == '\\' || c == '@' || c == '^' || c == '_' ||
+                            c == '{' || c == '}' || c == '&'
+                        ? ' '
+                        : *s);
+    }
+    buf_addc(b, '"');
+}
+
+static const char *mode_of(const cJSON *report)
+{
+    return rj_str(report, "config.mode", "strict");
+}
+
+static void data_scores(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    char path[96];
+    buf_adds(b, "$scores << EOD\n");
+    for (int k = 0; k < 5; k++) {
+        label(b, render_scores[k]);
+        cJSON_ArrayForEach(be, backends)
+        {
+            snprintf(path, sizeof(path), "scores.%s.%s", mode_of(report), render_scores[k]);
+            const cJSON *m = rj(be, path);
+            buf_addf(b, " %.6f %.6f %.6f", rj_num(m, "f1", 0),
+                     cJSON_IsArray(rj(m, "f1_ci95"))
+                         ? cJSON_GetArrayItem(rj(m, "f1_ci95"), 0)->valuedouble
+                         : 0,
+                     cJSON_IsArray(rj(m, "f1_ci95"))
+                         ? cJSON_GetArrayItem(rj(m, "f1_ci95"), 1)->valuedouble
+                         : 0);
+        }
+        buf_addc(b, '\n');
+    }
+    buf_adds(b, "EOD\n");
+}
+
+static void plot_scores(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    buf_addf(b, "set title 'Micro F1 per category (%s mode)'\n", mode_of(report));
+    buf_adds(b, "set style data histogram\nset style histogram errorbars gap 2 lw 1\n"
+                "set style fill solid 0.8 border -1\nset yrange [0:1.05]\nset ylabel 'F1'\n"
+                "set key outside right top\nset grid ytics\nplot ");
+    int i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_addf(b, "%s$scores using %d:%d:%d%s title ", i ? ", " : "", 2 + 3 * i, 3 + 3 * i,
+                 4 + 3 * i, i ? "" : ":xtic(1)");
+        label(b, rj_str(be, "name", "?"));
+        i++;
+    }
+    buf_adds(b, "\nunset style\nset style data points\n");
+}
+
+static void plot_pr(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    char path[96];
+    buf_adds(b, "$pr << EOD\n");
+    int i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        for (int k = 0; k < 5; k++) {
+            snprintf(path, sizeof(path), "scores.%s.%s", mode_of(report), render_scores[k]);
+            buf_addf(b, "%d %.6f %.6f ", i, rj_num(rj(be, path), "recall", 0),
+                     rj_num(rj(be, path), "precision", 0));
+            label(b, render_scores[k]);
+            buf_addc(b, '\n');
+        }
+        buf_adds(b, "\n\n");
+        i++;
+    }
+    buf_adds(b, "EOD\n");
+    buf_addf(b,
+             "set title 'Precision and recall (%s mode)'\nset xrange [0:1.05]\n"
+             "set yrange [0:1.05]\nset xlabel 'recall'\nset ylabel 'precision'\n"
+             "set key outside right top\nset grid\nplot ",
+             mode_of(report));
+    i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_addf(b, "%s$pr index %d using 2:3 with points pt 7 ps 1.5 title ", i ? ", " : "", i);
+        label(b, rj_str(be, "name", "?"));
+        buf_addf(b, ", $pr index %d using 2:3:4 with labels offset 0,1 font ',8' notitle", i);
+        i++;
+    }
+    buf_adds(b, "\nunset xlabel\nset xrange [*:*]\n");
+}
+
+static void plot_distribution(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    char path[96];
+    snprintf(path, sizeof(path), "scores.%s.overall.f1", mode_of(report));
+    int n_backends = cJSON_GetArraySize(backends);
+    buf_adds(b, "$dist << EOD\n");
+    const cJSON *first = cJSON_GetArrayItem(backends, 0);
+    int n = cJSON_GetArraySize(rj(first, "per_article"));
+    for (int a = 0; a < n; a++) {
+        cJSON_ArrayForEach(be, backends)
+            buf_addf(b, "%.6f ", rj_num(cJSON_GetArrayItem(rj(be, "per_article"), a), path, 0));
+        buf_addc(b, '\n');
+    }
+    buf_adds(b, "EOD\n");
+    buf_addf(b,
+             "set title 'Per-article F1 (%s mode, overall)'\nset style data boxplot\n"
+             "set style boxplot outliers pointtype 7\nset style fill solid 0.4 border -1\n"
+             "set yrange [0:1.05]\nset ylabel 'F1 of an article'\nunset key\nset xtics (",
+             mode_of(report));
+    int i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_addf(b, "%s", i ? ", " : "");
+        label(b, rj_str(be, "name", "?"));
+        buf_addf(b, " %d", ++i);
+    }
+    buf_adds(b, ")\nplot ");
+    for (i = 0; i < n_backends; i++)
+        buf_addf(b, "%s$dist using (%d):%d", i ? ", " : "", i + 1, i + 1);
+    buf_adds(b, "\nset style data points\nset xtics autofreq\nset key\n");
+}
+
+static void plot_heatmap(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    char path[96];
+    buf_adds(b, "$heat << EOD\n");
+    int i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        for (int k = 0; k < 5; k++) {
+            snprintf(path, sizeof(path), "scores.%s.%s.f1", mode_of(report), render_scores[k]);
+            buf_addf(b, "%d %d %.6f\n", k, i, rj_num(be, path, 0));
+        }
+        buf_addc(b, '\n');
+        i++;
+    }
+    buf_adds(b, "EOD\n");
+    buf_addf(b,
+             "set title 'Micro F1 (%s mode)'\nset cbrange [0:1]\nset palette defined "
+             "(0 '#b2182b', 0.5 '#f7f7f7', 1 '#2166ac')\nunset key\nset xrange [-0.5:4.5]\n"
+             "set yrange [-0.5:%d.5]\nset xtics ('overall' 0, 'actors' 1, 'counts' 2, "
+             "'dates' 3, 'claims' 4)\nset ytics (",
+             mode_of(report), i - 1);
+    i = 0;
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_addf(b, "%s", i ? ", " : "");
+        label(b, rj_str(be, "name", "?"));
+        buf_addf(b, " %d", i++);
+    }
+    buf_adds(b, ")\nplot $heat using 1:2:3 with image, $heat using 1:2:(sprintf('%.2f', $3)) "
+                "with labels\nset xrange [*:*]\nset yrange [*:*]\nset xtics autofreq\n"
+                "set ytics autofreq\nset key\n");
+}
+
+/* The trend of overall F1 from a history file: one line per backend. */
+static bool plot_trend(struct buf *b, const char *history)
+{
+    struct buf text = BUF_INIT;
+    struct diag quiet;
+    diag_init(&quiet);
+    bool ok = fileio_read(history, &text, &quiet) == FB_OK;
+    diag_release(&quiet);
+    char names[16][64];
+    int n_names = 0, runs = 0;
+    struct buf data[16];
+    for (int i = 0; i < 16; i++)
+        buf_init(&data[i]);
+    for (char *line = ok ? text.data : NULL; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        cJSON *o = cJSON_Parse(line);
+        const char *name = rj_str(o, "backend", NULL);
+        int k = 0;
+        while (name && k < n_names && strcmp(names[k], name) != 0)
+            k++;
+        if (name && k == n_names && n_names < 16)
+            snprintf(names[n_names++], sizeof(names[0]), "%s", name);
+        if (name && k < n_names && cJSON_IsNumber(rj(o, "f1.overall")))
+            buf_addf(&data[k], "%d %.6f\n", runs++, rj_num(o, "f1.overall", 0));
+        cJSON_Delete(o);
+        line = nl ? nl + 1 : NULL;
+    }
+    buf_adds(b, "$trend << EOD\n");
+    for (int k = 0; k < n_names; k++)
+        buf_addf(b, "%s\n\n", data[k].data);
+    buf_adds(b, "EOD\nset title 'Overall F1 over runs'\nset yrange [0:1.05]\nset xlabel 'run'\n"
+                "set ylabel 'F1'\nset grid\nset key outside right top\nplot ");
+    for (int k = 0; k < n_names; k++) {
+        buf_addf(b, "%s$trend index %d using 1:2 with linespoints pt 7 title ", k ? ", " : "", k);
+        label(b, names[k]);
+    }
+    buf_adds(b, "\nunset xlabel\n");
+    for (int i = 0; i < 16; i++)
+        buf_release(&data[i]);
+    buf_release(&text);
+    return ok && n_names > 0 && runs > 0;
+}
+
+/* ---- running gnuplot -------------------------------------------------------- */
+
+static bool run_gnuplot(const char *gnuplot, const char *script, struct buf *why)
+{
+    char *argv[] = {"gnuplot", NULL};
+    char **env = proc_environment(NULL);
+    struct proc p;
+    bool ok = proc_spawn(&p, gnuplot, argv, env, -1, why) == FB_OK;
+    if (ok) {
+        fcntl(p.in, F_SETFL, 0); /* blocking: gnuplot reads all its script */
+        size_t len = strlen(script), sent = 0;
+        while (sent < len) {
+            ssize_t n = write(p.in, script + sent, len - sent);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            sent += (size_t)n;
+        }
+        bool killed;
+        int status = proc_reap(&p, 120.0, &killed);
+        ok = sent == len && status == 0 && !killed;
+        if (!ok)
+            buf_adds(why, killed ? "gnuplot took too long" : "gnuplot failed");
+    }
+    for (size_t i = 0; env[i]; i++)
+        free(env[i]);
+    free(env);
+    return ok;
+}
+
+void plots_draw(const cJSON *report, const char *history, const char *out_dir, struct plots *p,
+                struct diag *d)
+{
+    memset(p, 0, sizeof(*p));
+    char *gnuplot = proc_find("gnuplot");
+    if (!gnuplot) {
+        snprintf(p->skipped, sizeof(p->skipped), "gnuplot not found: plots skipped");
+        diag_warning(d, "%s", p->skipped);
+        return;
+    }
+    struct buf dir = BUF_INIT, script = BUF_INIT, from = BUF_INIT, to = BUF_INIT, why = BUF_INIT;
+    buf_addf(&dir, "%s/plots", out_dir);
+    bool wanted[N_PLOTS] = {true, true, true, true, false};
+    if (fileio_mkdirs(dir.data, d) != FB_OK)
+        goto done;
+    if (cJSON_GetArraySize(rj(report, "backends")) > 0) {
+        data_scores(&script, report);
+    } else {
+        memset(wanted, 0, sizeof(wanted));
+    }
+    struct buf trend = BUF_INIT;
+    wanted[PLOT_TREND] = history && plot_trend(&trend, history);
+    static const char *const terminals[] = {"svg size 760,420 dynamic enhanced font 'sans,11'",
+                                            "pngcairo size 900,500 font 'sans,10'"};
+    static const char *const ext[] = {"svg", "png"};
+    buf_adds(&script, "set termoption noenhanced\n");
+    for (int t = 0; t < 2; t++) {
+        for (int k = 0; k < N_PLOTS; k++) {
+            if (!wanted[k])
+                continue;
+            buf_addf(&script,
+                     "reset\nset terminal %s\nset termoption noenhanced\n"
+                     "set output '%s/.%s.%s.tmp'\n",
+                     terminals[t], dir.data, plot_names[k], ext[t]);
+            if (k == PLOT_SCORES)
+                plot_scores(&script, report);
+            else if (k == PLOT_PR)
+                plot_pr(&script, report);
+            else if (k == PLOT_DISTRIBUTION)
+                plot_distribution(&script, report);
+            else if (k == PLOT_HEATMAP)
+                plot_heatmap(&script, report);
+            else
+                buf_add(&script, trend.data, trend.len);
+            buf_adds(&script, "set output\n");
+        }
+    }
+    buf_release(&trend);
+    if (!run_gnuplot(gnuplot, script.data, &why)) {
+        snprintf(p->skipped, sizeof(p->skipped), "%s: plots skipped", why.data);
+        diag_warning(d, "%s", p->skipped);
+    }
+    for (int k = 0; k < N_PLOTS; k++) {
+        if (!wanted[k])
+            continue;
+        bool all = !p->skipped[0];
+        for (int t = 0; t < 2; t++) {
+            buf_reset(&from);
+            buf_reset(&to);
+            buf_addf(&from, "%s/.%s.%s.tmp", dir.data, plot_names[k], ext[t]);
+            buf_addf(&to, "%s/%s.%s", dir.data, plot_names[k], ext[t]);
+            if (all && rename(from.data, to.data) != 0)
+                all = false;
+            unlink(from.data); /* gone after the rename; cleans up after a failure */
+        }
+        p->drawn[k] = all;
+    }
+done:
+    free(gnuplot);
+    buf_release(&dir);
+    buf_release(&script);
+    buf_release(&from);
+    buf_release(&to);
+    buf_release(&why);
+}

@@ -1,0 +1,340 @@
+/*
+ * render_html.c - report.html: one self-contained page.
+ *
+ * Summary tables, the plots inline as SVG, a sortable per-article table and
+ * a drill-down per article with its text and, per backend, what was
+ * missing, spurious or only partly right. No outside resource is loaded;
+ * every string from an article, a gold file or a backend is escaped, and the
+ * page's script reads no data but the DOM's own numbers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "fileio.h"
+#include "plots.h"
+#include "render.h"
+
+/* Articles shown in the drill-down at most (a big corpus keeps its page small). */
+#define MAX_DRILLDOWN 400
+
+static const char style[] =
+    "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;"
+    "padding:0 1em}h1{margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd}"
+    "table{border-collapse:collapse;margin:.8em 0}td,th{padding:.25em .6em;border-bottom:1px "
+    "solid #eee;text-align:right}td:first-child,th:first-child,td.l,th.l{text-align:left}"
+    "th{background:#f6f6f6}th.sort{cursor:pointer}th.sort:after{content:' \\2195';color:#aaa}"
+    ".f1{font-weight:600}.bad{color:#b2182b}.ok{color:#1a7f37}.muted{color:#777}"
+    "figure{margin:1em 0}figcaption{color:#555;font-size:.9em}svg{max-width:100%;height:auto}"
+    "details{border:1px solid #ddd;border-radius:6px;margin:.4em 0;padding:.3em .8em}"
+    "summary{cursor:pointer}pre{white-space:pre-wrap;background:#fafafa;padding:.8em;"
+    "border-radius:4px;font-size:.9em}.missing{background:#fde0dd}.spurious{background:#fee8c8}"
+    ".partial{background:#fff7bc}li{margin:.15em 0}.tag{font-size:.8em;padding:0 .4em;"
+    "border-radius:3px;margin-right:.4em}";
+
+/* Sorts the per-article table by the clicked column; numbers as numbers. */
+static const char script[] =
+    "document.querySelectorAll('th.sort').forEach(function(th){th.addEventListener('click',"
+    "function(){var t=th.closest('table'),b=t.tBodies[0],i=th.cellIndex,"
+    "asc=th.dataset.asc!=='1';th.dataset.asc=asc?'1':'0';"
+    "var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){"
+    "var a=x.cells[i].dataset.v||x.cells[i].textContent,c=y.cells[i].dataset.v||"
+    "y.cells[i].textContent,p=parseFloat(a),q=parseFloat(c);"
+    "var r=(!isNaN(p)&&!isNaN(q))?p-q:a.localeCompare(c);return asc?r:-r;});"
+    "rows.forEach(function(r){b.appendChild(r);});});});";
+
+static void text(struct buf *b, const char *s)
+{
+    escape_html(b, s);
+}
+
+static void score_rows(struct buf *b, const cJSON *report, const char *mode)
+{
+    const cJSON *be;
+    char path[96];
+    buf_adds(b, "<table><thead><tr><th class=l>backend</th><th class=l>category</th><th>P</th>"
+                "<th>R</th><th>F1</th><th>95% CI</th><th>TP</th><th>FP</th><th>FN</th></tr>"
+                "</thead><tbody>");
+    cJSON_ArrayForEach(be, rj(report, "backends"))
+    {
+        for (int k = 0; k < 5; k++) {
+            snprintf(path, sizeof(path), "scores.%s.%s", mode, render_scores[k]);
+            const cJSON *m = rj(be, path), *ci = rj(m, "f1_ci95");
+            buf_adds(b, "<tr><td>");
+            if (k == 0)
+                text(b, rj_str(be, "name", "?"));
+            buf_addf(b,
+                     "</td><td class=l>%s</td><td>%.3f</td><td>%.3f</td><td class=f1>%.3f</td>"
+                     "<td>",
+                     render_scores[k], rj_num(m, "precision", 0), rj_num(m, "recall", 0),
+                     rj_num(m, "f1", 0));
+            if (cJSON_GetArraySize(ci) == 2)
+                buf_addf(b, "%.3f – %.3f", cJSON_GetArrayItem(ci, 0)->valuedouble,
+                         cJSON_GetArrayItem(ci, 1)->valuedouble);
+            buf_addf(b, "</td><td>%.0f</td><td>%.0f</td><td>%.0f</td></tr>", rj_num(m, "tp", 0),
+                     rj_num(m, "fp", 0), rj_num(m, "fn", 0));
+        }
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+static void breakdown(struct buf *b, const cJSON *report)
+{
+    const cJSON *be;
+    static const char *const cats[] = {"actors", "counts", "dates", "claims"};
+    buf_adds(b, "<h2>Breakdown (lenient alignment)</h2><p class=muted>Correct: matches strictly "
+                "too; partial: matches only leniently; attribute accuracy on matched items.</p>"
+                "<table><thead><tr><th class=l>backend</th><th class=l>category</th>"
+                "<th>correct</th><th>partial</th><th>missing</th><th>spurious</th>"
+                "<th class=l>attributes</th></tr></thead><tbody>");
+    cJSON_ArrayForEach(be, rj(report, "backends"))
+    {
+        for (int k = 0; k < 4; k++) {
+            const cJSON *c = rj(rj(be, "breakdown"), cats[k]), *attr;
+            buf_adds(b, "<tr><td>");
+            if (k == 0)
+                text(b, rj_str(be, "name", "?"));
+            buf_addf(b,
+                     "</td><td class=l>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
+                     "<td>%.0f</td><td class=l>",
+                     cats[k], rj_num(c, "correct", 0), rj_num(c, "partial", 0),
+                     rj_num(c, "missing", 0), rj_num(c, "spurious", 0));
+            cJSON_ArrayForEach(attr, rj(c, "attributes"))
+            {
+                if (cJSON_IsNumber(rj(attr, "accuracy")))
+                    buf_addf(b, "%s %.0f%% (%.0f) ", attr->string,
+                             100 * rj_num(attr, "accuracy", 0), rj_num(attr, "compared", 0));
+            }
+            buf_adds(b, "</td></tr>");
+        }
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+static void comparisons(struct buf *b, const cJSON *report)
+{
+    const cJSON *c;
+    if (!cJSON_GetArraySize(rj(report, "comparisons")))
+        return;
+    buf_adds(b, "<h2>Comparisons</h2><p class=muted>Paired approximate randomisation over "
+                "articles; ΔF1 = F1(A) − F1(B), overall.</p><table><thead><tr><th class=l>A</th>"
+                "<th class=l>B</th><th class=l>mode</th><th>ΔF1</th><th>p</th></tr></thead>"
+                "<tbody>");
+    cJSON_ArrayForEach(c, rj(report, "comparisons"))
+    {
+        buf_adds(b, "<tr><td>");
+        text(b, rj_str(c, "a", "?"));
+        buf_adds(b, "</td><td class=l>");
+        text(b, rj_str(c, "b", "?"));
+        double p = rj_num(c, "p_value", 1);
+        buf_addf(b, "</td><td class=l>%s</td><td>%+.3f</td><td class=%s>%.4f</td></tr>",
+                 rj_str(c, "mode", "?"), rj_num(c, "delta_f1", 0), p < 0.05 ? "ok" : "muted", p);
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+/* Inlines an SVG file, without its XML prolog. */
+static void inline_svg(struct buf *b, const char *out_dir, const char *name)
+{
+    struct buf path = BUF_INIT, svg = BUF_INIT;
+    struct diag quiet;
+    diag_init(&quiet);
+    buf_addf(&path, "%s/plots/%s.svg", out_dir, name);
+    if (fileio_read(path.data, &svg, &quiet) == FB_OK) {
+        const char *start = strstr(svg.data, "<svg");
+        if (start)
+            buf_adds(b, start);
+    }
+    diag_release(&quiet);
+    buf_release(&path);
+    buf_release(&svg);
+}
+
+static void plots(struct buf *b, const struct render_input *in)
+{
+    if (!in->plots)
+        return;
+    buf_adds(b, "<h2>Plots</h2>");
+    if (in->plots->skipped[0]) {
+        buf_adds(b, "<p class=muted>");
+        text(b, in->plots->skipped);
+        buf_adds(b, ".</p>");
+        return;
+    }
+    for (int k = 0; k < N_PLOTS; k++) {
+        if (!in->plots->drawn[k])
+            continue;
+        buf_adds(b, "<figure>");
+        inline_svg(b, in->out_dir, plot_names[k]);
+        buf_addf(b, "<figcaption>%s</figcaption></figure>", plot_captions[k]);
+    }
+}
+
+static void per_article_table(struct buf *b, const cJSON *report, const char *mode)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    const cJSON *first = cJSON_GetArrayItem(backends, 0);
+    char path[96];
+    snprintf(path, sizeof(path), "scores.%s.overall", mode);
+    buf_adds(b, "<h2>Articles</h2><p class=muted>Overall F1 per article; click a column to "
+                "sort.</p><table id=articles><thead><tr><th class='l sort'>article</th>");
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_adds(b, "<th class=sort>");
+        text(b, rj_str(be, "name", "?"));
+        buf_adds(b, "</th>");
+    }
+    buf_adds(b, "</tr></thead><tbody>");
+    int n = cJSON_GetArraySize(rj(first, "per_article"));
+    for (int i = 0; i < n; i++) {
+        const cJSON *a0 = cJSON_GetArrayItem(rj(first, "per_article"), i);
+        buf_adds(b, "<tr><td class=l><a href='#a-");
+        text(b, rj_str(a0, "article", "?"));
+        buf_adds(b, "'>");
+        text(b, rj_str(a0, "article", "?"));
+        buf_adds(b, "</a></td>");
+        cJSON_ArrayForEach(be, backends)
+        {
+            const cJSON *a = cJSON_GetArrayItem(rj(be, "per_article"), i);
+            double f1 = rj_num(rj(a, path), "f1", 0);
+            if (cJSON_IsTrue(rj(a, "failed")))
+                buf_addf(b, "<td data-v=-1 class=bad title='failed'>failed</td>");
+            else
+                buf_addf(b, "<td data-v=%.6f class=%s>%.3f</td>", f1, f1 < 0.5 ? "bad" : "", f1);
+        }
+        buf_adds(b, "</tr>");
+    }
+    buf_adds(b, "</tbody></table>");
+}
+
+static void item(struct buf *b, const cJSON *o)
+{
+    const char *fields[] = {"name", "what", "value", "claimant", "kind", "text", "type", "role"};
+    bool first = true;
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, fields[i]);
+        if (!v)
+            continue;
+        buf_adds(b, first ? "" : ", ");
+        first = false;
+        buf_addf(b, "%s: ", fields[i]);
+        if (cJSON_IsString(v))
+            text(b, v->valuestring);
+        else if (cJSON_IsNumber(v))
+            buf_addf(b, "%.0f", v->valuedouble);
+    }
+}
+
+static void error_list(struct buf *b, const cJSON *errors)
+{
+    const cJSON *cat, *x;
+    if (!errors || !errors->child) {
+        buf_adds(b, "<p class=ok>nothing missing, spurious or partial</p>");
+        return;
+    }
+    buf_adds(b, "<ul>");
+    cJSON_ArrayForEach(cat, errors)
+    {
+        cJSON_ArrayForEach(x, rj(cat, "missing"))
+        {
+            buf_addf(b, "<li class=missing><span class=tag>missing %s</span>", cat->string);
+            item(b, x);
+            buf_adds(b, "</li>");
+        }
+        cJSON_ArrayForEach(x, rj(cat, "spurious"))
+        {
+            buf_addf(b, "<li class=spurious><span class=tag>spurious %s</span>", cat->string);
+            item(b, x);
+            buf_adds(b, "</li>");
+        }
+        cJSON_ArrayForEach(x, rj(cat, "partial"))
+        {
+            buf_addf(b, "<li class=partial><span class=tag>partial %s</span>", cat->string);
+            item(b, rj(x, "predicted"));
+            buf_adds(b, " — ");
+            text(b, rj_str(x, "differs", ""));
+            buf_adds(b, "</li>");
+        }
+    }
+    buf_adds(b, "</ul>");
+}
+
+static void drilldown(struct buf *b, const cJSON *report)
+{
+    const cJSON *backends = rj(report, "backends"), *be;
+    const cJSON *first = cJSON_GetArrayItem(backends, 0);
+    const char *corpus = rj_str(report, "corpus.path", "");
+    int n = cJSON_GetArraySize(rj(first, "per_article"));
+    struct buf path = BUF_INIT, article = BUF_INIT;
+    buf_adds(b, "<h2>Drill-down</h2>");
+    if (n > MAX_DRILLDOWN)
+        buf_addf(b, "<p class=muted>The first %d of %d articles.</p>", MAX_DRILLDOWN, n);
+    for (int i = 0; i < n && i < MAX_DRILLDOWN; i++) {
+        const char *id = rj_str(cJSON_GetArrayItem(rj(first, "per_article"), i), "article", "?");
+        buf_adds(b, "<details id='a-");
+        text(b, id);
+        buf_adds(b, "'><summary>");
+        text(b, id);
+        buf_adds(b, "</summary>");
+        buf_reset(&path);
+        buf_addf(&path, "%s/%s.txt", corpus, id);
+        struct diag quiet;
+        diag_init(&quiet);
+        if (fileio_read(path.data, &article, &quiet) == FB_OK) {
+            buf_adds(b, "<pre>");
+            text(b, article.data);
+            buf_adds(b, "</pre>");
+        }
+        diag_release(&quiet);
+        cJSON_ArrayForEach(be, backends)
+        {
+            const cJSON *a = cJSON_GetArrayItem(rj(be, "per_article"), i);
+            buf_adds(b, "<h4>");
+            text(b, rj_str(be, "name", "?"));
+            buf_adds(b, "</h4>");
+            if (cJSON_IsTrue(rj(a, "failed"))) {
+                buf_adds(b, "<p class=bad>failed: ");
+                text(b, rj_str(a, "reason", ""));
+                buf_adds(b, "</p>");
+            } else {
+                error_list(b, rj(a, "errors"));
+            }
+        }
+        buf_adds(b, "</details>");
+    }
+    buf_release(&path);
+    buf_release(&article);
+}
+
+static void render(const struct render_input *in, struct buf *b)
+{
+    const cJSON *r = in->report;
+    const char *mode = rj_str(r, "config.mode", "strict");
+    buf_addf(b,
+             "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><meta name=viewport "
+             "content='width=device-width,initial-scale=1'><title>factbench report</title>"
+             "<style>%s</style></head><body><h1>factbench report</h1><p class=muted id=summary>",
+             style);
+    buf_addf(b, "%.0f articles from <code>", rj_num(r, "corpus.articles", 0));
+    text(b, rj_str(r, "corpus.path", "?"));
+    buf_adds(b, "</code> against <code>");
+    text(b, rj_str(r, "corpus.gold", "?"));
+    buf_addf(b, "</code>; headline mode %s.</p>", mode);
+    if (rj(r, "gate"))
+        buf_addf(b, "<p class=%s><b>Quality gate %s.</b></p>",
+                 cJSON_IsTrue(rj(r, "gate.passed")) ? "ok" : "bad",
+                 cJSON_IsTrue(rj(r, "gate.passed")) ? "passed" : "failed");
+    buf_addf(b, "<h2>Scores (%s)</h2>", mode);
+    score_rows(b, r, mode);
+    buf_addf(b, "<h2>Scores (%s)</h2>", strcmp(mode, "strict") == 0 ? "lenient" : "strict");
+    score_rows(b, r, strcmp(mode, "strict") == 0 ? "lenient" : "strict");
+    breakdown(b, r);
+    comparisons(b, r);
+    plots(b, in);
+    per_article_table(b, r, mode);
+    drilldown(b, r);
+    buf_addf(b, "<script>%s</script></body></html>\n", script);
+}
+
+const struct renderer render_html = {"report.html", render};
