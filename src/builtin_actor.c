@@ -25,6 +25,7 @@
 
 #define MAX_ALIASES       8
 #define LOOKBACK_MENTIONS 60
+#define FAMILIES_UNKNOWN  (~0u)
 
 /* ---- a string map -------------------------------------------------------- */
 
@@ -106,8 +107,9 @@ struct actor_ent {
     size_t n_aliases;
     enum actor_type type;
     enum actor_role role;
-    int job_lex; /* lexicon id of its title or job, or -1 */
-    int gender;  /* BUILTIN_MALE, BUILTIN_FEMALE or 0 */
+    int job_lex;       /* lexicon id of its title or job, or -1 */
+    int gender;        /* BUILTIN_MALE, BUILTIN_FEMALE or 0 */
+    unsigned families; /* bit f: its name has a word of families[f], computed when needed */
     size_t mentions;
     bool strong, used, org;
     size_t first_tok;
@@ -180,17 +182,9 @@ static bool name_word(const struct builtin_doc *d, size_t i)
     return true;
 }
 
-static const char *const particles[] = {
-    "de",  "da",  "das", "dos", "do", "du", "del", "della", "der", "den",
-    "van", "von", "bin", "ibn", "al", "el", "la",  "le",    "des", "y",
-};
-
 static bool particle_word(const struct builtin_doc *d, size_t i)
 {
-    for (size_t k = 0; k < sizeof(particles) / sizeof(particles[0]); k++)
-        if (builtin_tok_is(d, i, particles[k]))
-            return !has_flag(d, i, TK_CAP);
-    return false;
+    return (cls(d, i) & LX_PARTICLE) && !has_flag(d, i, TK_CAP);
 }
 
 /* The connector group at i ("of", "for the", "and", "&"); its length or 0. */
@@ -582,9 +576,44 @@ static char *surface(const struct builtin_doc *d, size_t a, size_t b)
     return xstrndup(d->text + d->tok[a].start, end - d->tok[a].start);
 }
 
+/*
+ * The key of a name in the actor table: name_normalize(), with a fast path
+ * for ASCII names (lower case, other characters as blanks, blanks collapsed,
+ * leading honorifics dropped), which gives the same string.
+ */
+static char *ascii_key(const char *s, size_t n)
+{
+    char *out = xmalloc(n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum)
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        else if (k && out[k - 1] != ' ')
+            out[k++] = ' ';
+    }
+    while (k && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    size_t start = 0;
+    for (;;) {
+        const char *blank = strchr(out + start, ' ');
+        if (!blank || !name_is_honorific(out + start, (size_t)(blank - out) - start))
+            break;
+        start = (size_t)(blank - out) + 1;
+    }
+    memmove(out, out + start, k - start + 1);
+    return out;
+}
+
 static char *normal(const char *s)
 {
-    char *n = name_normalize(s, strlen(s));
+    size_t len = strlen(s);
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    char *n = ascii ? ascii_key(s, len) : name_normalize(s, len);
     if (n && !*n) {
         free(n);
         return NULL;
@@ -602,6 +631,43 @@ static void add_alias(struct actor_ent *e, const char *s)
     e->aliases[e->n_aliases++] = xstrdup(s);
 }
 
+/* Whether the name of e has the word w (ASCII case ignored). */
+static bool name_has_word(const char *name, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && strncasecmp(p, w, n) == 0)
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* Words that "the union", "the party" or "the agency" may stand for. */
+static const char *const families[][9] = {
+    {"union", "federation", "front", "association", "alliance", "confederation", "syndicate",
+     "syndicat", "coordinator"},
+    {"party", "movement", "alliance", "front", "bloc", "coalition", NULL},
+    {"agency", "office", "directorate", "department", "bureau", "commission", "authority",
+     "secretariat", "ministry"},
+};
+
+/* The families a word (with bits for one word) or a whole name belongs to. */
+static unsigned family_bits(const char *name, bool whole)
+{
+    unsigned bits = 0;
+    for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++)
+        for (size_t k = 0; k < 9 && families[f][k]; k++)
+            if (whole ? name_has_word(name, families[f][k]) : strcmp(families[f][k], name) == 0)
+                bits |= 1u << f;
+    return bits;
+}
+
 static int new_actor(struct builtin_actors *a, char *name, size_t ntok, size_t first_tok)
 {
     XGROW(a->act, a->cap_act, a->n_act + 1);
@@ -609,6 +675,7 @@ static int new_actor(struct builtin_actors *a, char *name, size_t ntok, size_t f
     memset(e, 0, sizeof(*e));
     e->name = name;
     e->name_ntok = ntok;
+    e->families = FAMILIES_UNKNOWN;
     e->job_lex = -1;
     e->first_tok = first_tok;
     return (int)a->n_act++;
@@ -720,6 +787,7 @@ static void lengthen(struct builtin_actors *a, int id, const struct cand *c, con
     char *old = e->name;
     e->name = xstrdup(name);
     e->name_ntok = c->last - c->first + 1;
+    e->families = FAMILIES_UNKNOWN;
     add_alias(e, old);
     free(old);
     smap_put(&a->keys, key, id);
@@ -998,56 +1066,25 @@ void builtin_actor_note_gender(struct builtin_actors *a, int id, int gender)
         a->act[id].gender = gender;
 }
 
-/* Whether the name of e has the word w (ASCII case ignored). */
-static bool name_has_word(const char *name, const char *w)
+/* The family bits of an actor's name, computed once. */
+static unsigned name_families(struct actor_ent *e)
 {
-    size_t n = strlen(w);
-    for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if ((size_t)(q - p) == n && strncasecmp(p, w, n) == 0)
-            return true;
-        p = q;
-    }
-    return false;
+    if (e->families == FAMILIES_UNKNOWN)
+        e->families = family_bits(e->name, true);
+    return e->families;
 }
 
-/* Words that "the union", "the party" or "the agency" may stand for. */
-static const char *const families[][9] = {
-    {"union", "federation", "front", "association", "alliance", "confederation", "syndicate",
-     "syndicat", "coordinator"},
-    {"party", "movement", "alliance", "front", "bloc", "coalition", NULL},
-    {"agency", "office", "directorate", "department", "bureau", "commission", "authority",
-     "secretariat", "ministry"},
-};
-
-static bool same_family(const char *name, const char *w)
-{
-    for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
-        bool has_w = false, has_name = false;
-        for (size_t k = 0; k < 9 && families[f][k]; k++) {
-            has_w |= strcmp(families[f][k], w) == 0;
-            has_name |= name_has_word(name, families[f][k]);
-        }
-        if (has_w && has_name)
-            return true;
-    }
-    return false;
-}
-
-int builtin_actor_recent_noun(const struct builtin_actors *a, const struct builtin_doc *d, size_t i,
+int builtin_actor_recent_noun(struct builtin_actors *a, const struct builtin_doc *d, size_t i,
                               int lex)
 {
     const struct builtin_lex_entry *w = builtin_lex_entry(d->lex, lex);
     if (!w)
         return -1;
     int family = -1;
+    unsigned bits = family_bits(w->word, false);
     long m = mention_before(a, i);
     for (long n = 0; m >= 0 && n < LOOKBACK_MENTIONS; m--, n++) {
-        const struct actor_ent *e = &a->act[a->men[m].actor];
+        struct actor_ent *e = &a->act[a->men[m].actor];
         if (e->job_lex == lex && !e->org)
             return a->men[m].actor;
         if (e->org && name_has_word(e->name, w->word))
@@ -1055,7 +1092,7 @@ int builtin_actor_recent_noun(const struct builtin_actors *a, const struct built
         if (e->org && (w->cls & LX_COMPANY) && e->role == ROLE_UNSET &&
             e->type == ACTOR_ORGANIZATION)
             return a->men[m].actor;
-        if (family < 0 && e->org && same_family(e->name, w->word))
+        if (family < 0 && e->org && (name_families(e) & bits))
             family = a->men[m].actor;
     }
     return family;

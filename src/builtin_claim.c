@@ -64,6 +64,8 @@ struct ctx {
     size_t n_found;
     struct emitted *emitted; /* parallel to g->claims */
     size_t cap_emitted;
+    uint64_t *seen; /* hashes of the claims emitted */
+    size_t n_seen, cap_seen;
 };
 
 /* ---- token helpers -------------------------------------------------------- */
@@ -691,8 +693,6 @@ static void find_verbs(struct ctx *c)
 
 /* ---- institutions that act ------------------------------------------------- */
 
-static const char *const acting[] = {"police", "prosecutors", "coastguard"};
-
 /* A word that can follow a subject as its verb: "police arrested", "police have". */
 static bool verbish(const struct ctx *c, size_t k)
 {
@@ -714,9 +714,7 @@ static bool verbish(const struct ctx *c, size_t k)
 static void acting_institutions(struct ctx *c)
 {
     for (size_t k = c->first; k < c->end; k++) {
-        bool match = false;
-        for (size_t i = 0; i < sizeof(acting) / sizeof(acting[0]) && !match; i++)
-            match = is(c, k, acting[i]);
+        bool match = (cls(c, k) & LX_ACTING) != 0;
         if (!match || flag(c, k, TK_INQ) || !verbish(c, k + 1))
             continue;
         struct speaker s = unnamed_speaker(c, k);
@@ -781,13 +779,45 @@ static bool redundant(const struct ctx *c, size_t i)
     return false;
 }
 
-static bool have_claim(const struct gold_doc *g, const char *claimant, enum claim_kind kind,
-                       const char *text)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
-    for (size_t i = 0; i < g->n_claims; i++)
-        if (g->claims[i].kind == kind && strcmp(g->claims[i].claimant, claimant) == 0 &&
-            (kind == CLAIM_RESPONSIBILITY || strcmp(g->claims[i].text, text) == 0))
-            return true;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;
+}
+
+/*
+ * Whether the claim was emitted before (one responsibility claim per
+ * speaker); remembers it otherwise. A set of 64-bit hashes: a collision
+ * would only drop a claim.
+ */
+static bool seen_claim(struct ctx *c, const char *claimant, enum claim_kind kind, const char *text)
+{
+    uint64_t h = hash_str(1469598103934665603ull + (uint64_t)kind, claimant);
+    if (kind != CLAIM_RESPONSIBILITY)
+        h = hash_str(h, text);
+    h = h ? h : 1;
+    if (2 * (c->n_seen + 1) > c->cap_seen) {
+        uint64_t *old = c->seen;
+        size_t old_cap = c->cap_seen;
+        c->cap_seen = old_cap ? 2 * old_cap : 64;
+        c->seen = xcalloc(c->cap_seen, sizeof(*c->seen));
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i]) {
+                size_t k = (size_t)old[i] & (c->cap_seen - 1);
+                while (c->seen[k])
+                    k = (k + 1) & (c->cap_seen - 1);
+                c->seen[k] = old[i];
+            }
+        free(old);
+    }
+    size_t k = (size_t)h & (c->cap_seen - 1);
+    while (c->seen[k] && c->seen[k] != h)
+        k = (k + 1) & (c->cap_seen - 1);
+    if (c->seen[k])
+        return true;
+    c->seen[k] = h;
+    c->n_seen++;
     return false;
 }
 
@@ -807,7 +837,7 @@ static void emit(struct ctx *c, const struct claim_found *f)
     const char *name = builtin_actor_name(c->a, f->actor);
     char *text = f->anaphoric ? last_accusation(c->g, name) : claim_text(c, f, &words);
     size_t need = f->kind == CLAIM_STATEMENT && !f->quote ? 4 : 2;
-    if (!text || (!f->anaphoric && words < need) || have_claim(c->g, name, f->kind, text)) {
+    if (!text || (!f->anaphoric && words < need) || seen_claim(c, name, f->kind, text)) {
         free(text);
         return;
     }
@@ -877,9 +907,10 @@ static void quote_kinds(const struct ctx *c)
 
 void builtin_claim_find(const struct builtin_doc *d, struct builtin_actors *a, struct gold_doc *g)
 {
-    struct ctx c = {d, a, g, 0, 0, 0, -1, -1, 0, -1, 0, {{0}}, 0, NULL, 0};
+    struct ctx c = {d, a, g, 0, 0, 0, -1, -1, 0, -1, 0, {{0}}, 0, NULL, 0, NULL, 0, 0};
     for (size_t s = 0; s < d->n_sent; s++)
         sentence(&c, s);
     quote_kinds(&c);
     free(c.emitted);
+    free(c.seen);
 }

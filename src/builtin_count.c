@@ -189,6 +189,8 @@ static const struct qual_phrase qual_phrases[] = {
 static enum qualifier qualifier_before(const struct builtin_doc *d, size_t i, size_t *start)
 {
     *start = i;
+    if (i == 0 || !(builtin_tok_cls(d, i - 1) & LX_QUALEND))
+        return QUAL_EXACT;
     for (size_t p = 0; p < sizeof(qual_phrases) / sizeof(qual_phrases[0]); p++) {
         const struct qual_phrase *q = &qual_phrases[p];
         size_t n = q->w[2] ? 3 : q->w[1] ? 2 : 1;
@@ -230,15 +232,9 @@ static int kind_at(const struct builtin_doc *d, size_t k)
     return (int)e->kind;
 }
 
-static const char *const clause_breaks[] = {"when",   "after", "because",  "while", "since",
-                                            "before", "if",    "although", "but",   "than"};
-
 static bool clause_break(const struct builtin_doc *d, size_t k)
 {
-    for (size_t i = 0; i < sizeof(clause_breaks) / sizeof(clause_breaks[0]); i++)
-        if (builtin_tok_is(d, k, clause_breaks[i]))
-            return true;
-    return (builtin_tok_cls(d, k) & (LX_SAY | LX_DENY)) != 0;
+    return (builtin_tok_cls(d, k) & (LX_BREAK | LX_SAY | LX_DENY)) != 0;
 }
 
 static bool auxiliary(const struct builtin_doc *d, size_t k)
@@ -410,9 +406,21 @@ static void count_at(const struct builtin_doc *d, size_t i, struct gold_doc *g)
                       kind == COUNT_OTHER ? label_after(d, n.last + 1, s->end) : NULL);
 }
 
+/* Whether token i may start a number: digits, "four", "twenty-three". */
+static bool may_be_number(const struct builtin_doc *d, size_t i)
+{
+    const struct builtin_tok *t = &d->tok[i];
+    if (t->flags & TK_NUM)
+        return true;
+    if (!(t->flags & TK_WORD))
+        return false;
+    return (builtin_tok_cls(d, i) & LX_NUMBER) ||
+           (t->lex < 0 && memchr(d->text + t->start, '-', t->end - t->start));
+}
+
 void builtin_count_find(const struct builtin_doc *d, struct gold_doc *g)
 {
     for (size_t i = 0; i < d->n_tok; i++)
-        if (d->tok[i].flags & (TK_NUM | TK_WORD))
+        if (may_be_number(d, i))
             count_at(d, i, g);
 }

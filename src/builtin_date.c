@@ -13,6 +13,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "builtin_rules.h"
 #include "xalloc.h"
@@ -61,8 +62,9 @@ struct builtin_date_rules *builtin_date_rules_new(struct diag *diag)
     for (int p = 0; p < N_PATS; p++) {
         int err;
         PCRE2_SIZE off;
-        r->code[p] = pcre2_compile((PCRE2_SPTR)patterns[p], PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err,
-                                   &off, NULL);
+        /* ASCII patterns on bytes: no UTF mode, so no validity scan of the text per match */
+        r->code[p] = pcre2_compile((PCRE2_SPTR)patterns[p], PCRE2_ZERO_TERMINATED, PCRE2_ANCHORED,
+                                   &err, &off, NULL);
         if (!r->code[p]) {
             PCRE2_UCHAR msg[120];
             pcre2_get_error_message(err, msg, sizeof(msg));
@@ -344,36 +346,74 @@ static bool have_date(const struct gold_doc *g, struct fb_date v)
     return false;
 }
 
-/* Marks the tokens of [from, to) as read; returns false if one already was. */
-static bool claim_tokens(struct builtin_doc *d, size_t from, size_t to)
+/* Marks the tokens of [from, to) as part of a date: they are not counts. */
+static void claim_tokens(struct builtin_doc *d, size_t from, size_t to)
 {
-    size_t first = builtin_tok_at(d, from);
-    for (size_t i = first; i < d->n_tok && d->tok[i].start < to; i++)
-        if (d->tok[i].flags & TK_DATE)
-            return false;
-    for (size_t i = first; i < d->n_tok && d->tok[i].start < to; i++)
+    for (size_t i = builtin_tok_at(d, from); i < d->n_tok && d->tok[i].start < to; i++)
         d->tok[i].flags |= TK_DATE;
-    return true;
 }
 
-static void find_pattern(const struct builtin_date_rules *r, enum pat p, struct builtin_doc *d,
-                         struct match *m, struct gold_doc *g)
+static bool may_start_date(const struct builtin_doc *d, size_t i)
 {
-    size_t from = d->n_tok ? d->tok[0].start : d->len;
-    while (from < d->len &&
-           pcre2_match(r->code[p], (PCRE2_SPTR)d->text, d->len, from, 0, m->md, NULL) > 0) {
+    const struct builtin_tok *t = &d->tok[i];
+    if (t->flags & (TK_HEAD | TK_DATE))
+        return false;
+    if (t->flags & TK_NUM)
+        return true;
+    if (!(t->flags & TK_WORD))
+        return false;
+    if (builtin_tok_cls(d, i) & (LX_MONTH | LX_WEEKDAY))
+        return true;
+    if (builtin_tok_cls(d, i) & LX_DATEOPEN)
+        return true;
+    return t->end - t->start > 4 && strncasecmp(d->text + t->start, "mid-", 4) == 0;
+}
+
+/* Whether pattern p can match at token i (so that most tokens try no pattern at all). */
+static bool pattern_fits(const struct builtin_doc *d, enum pat p, size_t i)
+{
+    uint32_t here = builtin_tok_cls(d, i), next = builtin_tok_cls(d, i + 1);
+    bool num = (d->tok[i].flags & TK_NUM) != 0;
+    switch (p) {
+    case PAT_DMY:
+    case PAT_DM:
+        return num;
+    case PAT_MDY:
+    case PAT_MD:
+    case PAT_MY:
+        return (here & LX_MONTH) != 0;
+    case PAT_MONTH:
+        return (here & LX_DATEOPEN) || (next & LX_MONTH) ||
+               (d->tok[i].end - d->tok[i].start > 4 &&
+                strncasecmp(d->text + d->tok[i].start, "mid-", 4) == 0);
+    case PAT_YEAR:
+        return (here & LX_DATEOPEN) && i + 1 < d->n_tok && (d->tok[i + 1].flags & TK_NUM);
+    case PAT_DAYWORD:
+    case PAT_PERIOD:
+        return (here & LX_DATEOPEN) != 0;
+    default:
+        return (here & LX_WEEKDAY) || (next & LX_WEEKDAY);
+    }
+}
+
+/* Tries the patterns, in order, at token i; returns the first token after a match, or i + 1. */
+static size_t match_at(const struct builtin_date_rules *r, struct builtin_doc *d, size_t i,
+                       struct match *m, struct gold_doc *g)
+{
+    for (int p = 0; p < N_PATS; p++) {
+        if (!pattern_fits(d, (enum pat)p, i) || pcre2_match(r->code[p], (PCRE2_SPTR)d->text, d->len,
+                                                            d->tok[i].start, 0, m->md, NULL) <= 0)
+            continue;
         m->ov = pcre2_get_ovector_pointer(m->md);
-        size_t start = m->ov[0], end = m->ov[1];
-        from = end > start ? end : start + 1;
-        size_t tok = builtin_tok_at(d, start);
-        if (tok < d->n_tok && (d->tok[tok].flags & TK_HEAD))
-            continue;
-        if (!claim_tokens(d, start, end))
-            continue;
-        struct found f = resolve(m, p, tok);
+        size_t end = m->ov[1];
+        claim_tokens(d, d->tok[i].start, end);
+        struct found f = resolve(m, (enum pat)p, i);
         if (f.ok && !have_date(g, f.value))
             builtin_add_date(g, f.what, f.value);
+        size_t next = builtin_tok_at(d, end);
+        return next > i ? next : i + 1;
     }
+    return i + 1;
 }
 
 void builtin_date_find(const struct builtin_date_rules *r, struct builtin_doc *d,
@@ -382,7 +422,7 @@ void builtin_date_find(const struct builtin_date_rules *r, struct builtin_doc *d
     if (d->has_pub)
         builtin_add_date(g, DATE_PUBLISHED, d->pub);
     struct match m = {d, pcre2_match_data_create(20, NULL), NULL};
-    for (int p = 0; p < N_PATS; p++)
-        find_pattern(r, (enum pat)p, d, &m, g);
+    for (size_t i = 0; i < d->n_tok;)
+        i = may_start_date(d, i) ? match_at(r, d, i, &m, g) : i + 1;
     pcre2_match_data_free(m.md);
 }

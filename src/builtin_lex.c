@@ -715,16 +715,68 @@ static const struct wl docnouns[] = {
     {"broadcast", 0}, {"update", 0},     {"notice", 0},   {"tweet", 0},      {"communique", 0},
 };
 
+static const struct wl date_openers[] = {
+    {"in", 0},     {"since", 0},     {"by", 0},    {"from", 0},    {"until", 0},      {"till", 0},
+    {"during", 0}, {"last", 0},      {"next", 0},  {"early", 0},   {"late", 0},       {"mid", 0},
+    {"of", 0},     {"before", 0},    {"after", 0}, {"through", 0}, {"throughout", 0}, {"this", 0},
+    {"end", 0},    {"yesterday", 0}, {"today", 0}, {"coming", 0},
+};
+
+static const struct wl particle_words[] = {
+    {"de", 0},    {"da", 0},  {"das", 0}, {"dos", 0}, {"do", 0},  {"du", 0},  {"del", 0},
+    {"della", 0}, {"der", 0}, {"den", 0}, {"van", 0}, {"von", 0}, {"bin", 0}, {"ibn", 0},
+    {"al", 0},    {"el", 0},  {"la", 0},  {"le", 0},  {"des", 0}, {"y", 0},
+};
+
+static const struct wl count_breaks[] = {
+    {"when", 0},   {"after", 0}, {"because", 0},  {"while", 0}, {"since", 0},
+    {"before", 0}, {"if", 0},    {"although", 0}, {"but", 0},   {"than", 0},
+    {"and", 0},    {"or", 0},    {"as", 0},       {"on", 0},
+};
+
+static const struct wl acting_words[] = {{"police", 0}, {"prosecutors", 0}, {"coastguard", 0}};
+
+static const struct wl qualifier_ends[] = {
+    {"least", 0},     {"than", 0},  {"of", 0},      {"over", 0},
+    {"between", 0},   {"to", 0},    {"most", 0},    {"under", 0},
+    {"estimated", 0}, {"about", 0}, {"around", 0},  {"nearly", 0},
+    {"almost", 0},    {"some", 0},  {"roughly", 0}, {"approximately", 0},
+    {"as", 0},
+};
+
 static const struct word_list lists[] = {
-    LIST(LX_FUNC, func_words),      LIST(LX_MONTH, months),        LIST(LX_WEEKDAY, weekdays),
-    LIST(LX_NUMBER, numbers),       LIST(LX_SCALE, scales),        LIST(LX_TITLE, titles),
-    LIST(LX_ROLENOUN, rolenouns),   LIST(LX_POLICEISH, policeish), LIST(LX_PERSON, person_nouns),
-    LIST(LX_ORGKEY, orgkeys),       LIST(LX_ORGHEAD, orgheads),    LIST(LX_PLACEKEY, placekeys),
-    LIST(LX_PLACEPREP, placepreps), LIST(LX_SAY, say_verbs),       LIST(LX_DENY, deny_verbs),
-    LIST(LX_ACCUSE, accuse_verbs),  LIST(LX_CLAIMV, claim_verbs),  LIST(LX_KIND, kinds),
-    LIST(LX_UNIT, units),           LIST(LX_PRON, pronouns),       LIST(LX_FUTURE, future_words),
-    LIST(LX_INST, institutions),    LIST(LX_GROUP, groups),        LIST(LX_COMPANY, company_words),
-    LIST(LX_AUDIENCE, audience),    LIST(LX_ADVERB, adverbs),      LIST(LX_DOCNOUN, docnouns),
+    LIST(LX_FUNC, func_words),
+    LIST(LX_MONTH, months),
+    LIST(LX_WEEKDAY, weekdays),
+    LIST(LX_NUMBER, numbers),
+    LIST(LX_SCALE, scales),
+    LIST(LX_TITLE, titles),
+    LIST(LX_ROLENOUN, rolenouns),
+    LIST(LX_POLICEISH, policeish),
+    LIST(LX_PERSON, person_nouns),
+    LIST(LX_ORGKEY, orgkeys),
+    LIST(LX_ORGHEAD, orgheads),
+    LIST(LX_PLACEKEY, placekeys),
+    LIST(LX_PLACEPREP, placepreps),
+    LIST(LX_SAY, say_verbs),
+    LIST(LX_DENY, deny_verbs),
+    LIST(LX_ACCUSE, accuse_verbs),
+    LIST(LX_CLAIMV, claim_verbs),
+    LIST(LX_KIND, kinds),
+    LIST(LX_UNIT, units),
+    LIST(LX_PRON, pronouns),
+    LIST(LX_FUTURE, future_words),
+    LIST(LX_INST, institutions),
+    LIST(LX_GROUP, groups),
+    LIST(LX_COMPANY, company_words),
+    LIST(LX_AUDIENCE, audience),
+    LIST(LX_ADVERB, adverbs),
+    LIST(LX_DOCNOUN, docnouns),
+    LIST(LX_DATEOPEN, date_openers),
+    LIST(LX_PARTICLE, particle_words),
+    LIST(LX_BREAK, count_breaks),
+    LIST(LX_ACTING, acting_words),
+    LIST(LX_QUALEND, qualifier_ends),
 };
 
 /* ---- the table ----------------------------------------------------------- */

@@ -59,6 +59,11 @@ enum {
     LX_AUDIENCE = 1u << 24,  /* who is "told": "reporters" */
     LX_ADVERB = 1u << 25,    /* may stand between a subject and its verb */
     LX_DOCNOUN = 1u << 26,   /* "in a statement", "in its bulletin" */
+    LX_DATEOPEN = 1u << 27,  /* may begin a date phrase: "in", "since", "last" */
+    LX_PARTICLE = 1u << 28,  /* inside names: "al", "de", "van" */
+    LX_BREAK = 1u << 29,     /* ends the clause of a count: "when", "after", "and" */
+    LX_ACTING = 1u << 30,    /* an institution that acts: "police arrested" */
+    LX_QUALEND = 1u << 31,   /* last word of a qualifier: "least", "than", "about" */
 };
 
 struct builtin_lex_entry {
@@ -98,6 +103,7 @@ enum {
     TK_DATE = 1u << 13,     /* part of a date the date finder read */
     TK_PARTICLE = 1u << 14, /* "al-Fajr": lower-case start, capital after a hyphen */
     TK_ALNUM = 1u << 15,    /* digits glued to letters: "34-year-old", "1970s" */
+
 };
 
 struct builtin_tok {
@@ -122,6 +128,8 @@ struct builtin_doc {
     size_t n_sent, cap_sent;
     uint64_t *lower; /* hash set of words seen in lower case */
     size_t lower_cap;
+    uint64_t *lower_words; /* their hashes, while tokenising */
+    size_t n_lower_words, cap_lower_words;
     bool has_pub;
     struct fb_date pub;
 };
@@ -167,7 +175,7 @@ void builtin_actor_note_gender(struct builtin_actors *a, int id, int gender);
  * phrase "the <word>" can mean: a person with that title or job, or an
  * organisation with that word in its name. -1 if none.
  */
-int builtin_actor_recent_noun(const struct builtin_actors *a, const struct builtin_doc *d, size_t i,
+int builtin_actor_recent_noun(struct builtin_actors *a, const struct builtin_doc *d, size_t i,
                               int lex);
 /*
  * Finds or adds an unnamed actor ("police", "health ministry") mentioned at

@@ -20,8 +20,17 @@ enum cp_class { CP_SPACE, CP_NEWLINE, CP_LETTER, CP_UPPER, CP_MARK, CP_DIGIT, CP
 
 static enum cp_class cp_classify(int32_t c)
 {
-    if (c == '\n')
-        return CP_NEWLINE;
+    if (c >= 0 && c < 0x80) {
+        if (c >= 'a' && c <= 'z')
+            return CP_LETTER;
+        if (c >= 'A' && c <= 'Z')
+            return CP_UPPER;
+        if (c >= '0' && c <= '9')
+            return CP_DIGIT;
+        if (c == '\n')
+            return CP_NEWLINE;
+        return (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') ? CP_SPACE : CP_OTHER;
+    }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x3000 || c == 0xFEFF)
         return CP_SPACE;
@@ -52,6 +61,10 @@ static size_t cp_at(const char *s, size_t len, size_t i, int32_t *c)
     if (i >= len) {
         *c = 0;
         return 0;
+    }
+    if ((unsigned char)s[i] < 0x80) {
+        *c = (unsigned char)s[i];
+        return 1;
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n =
@@ -90,9 +103,18 @@ static bool is_hyphen(int32_t c)
 /* ---- words and numbers --------------------------------------------------- */
 
 /* The end of a word starting at i: letters, marks, digits, inner ' and -. */
+static bool ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static size_t scan_word(const char *s, size_t len, size_t i)
 {
     while (i < len) {
+        if (ascii_alnum(s[i])) {
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = cp_at(s, len, i, &c);
         enum cp_class k = cp_classify(c);
@@ -231,8 +253,24 @@ static void classify_word(struct builtin_doc *d, size_t i)
         t->flags |= TK_POSS;
     if (ascii)
         t->lex = builtin_lex_find(d->lex, key, n);
-    if (first == CP_LETTER)
-        lower_add(d, word_hash(key, n));
+    if (first == CP_LETTER) {
+        XGROW(d->lower_words, d->cap_lower_words, d->n_lower_words + 1);
+        d->lower_words[d->n_lower_words++] = word_hash(key, n);
+    }
+}
+
+/* Fills the set of words written in lower case, sized to their number. */
+static void collect_lower(struct builtin_doc *d)
+{
+    d->lower_cap = 64;
+    while (d->lower_cap < 2 * d->n_lower_words)
+        d->lower_cap *= 2;
+    d->lower = xcalloc(d->lower_cap, sizeof(*d->lower));
+    for (size_t i = 0; i < d->n_lower_words; i++)
+        lower_add(d, d->lower_words[i]);
+    free(d->lower_words);
+    d->lower_words = NULL;
+    d->n_lower_words = d->cap_lower_words = 0;
 }
 
 /* Straight quotes open after a blank or an opening bracket, and close otherwise. */
@@ -425,12 +463,8 @@ void builtin_tok_scan(struct builtin_doc *d, const struct builtin_lex *lx, const
     d->len = len;
     d->lex = lx;
     size_t from = skip_header(text, len);
-    /* the lower-case set: at most one entry per two bytes of text */
-    d->lower_cap = 64;
-    while (d->lower_cap < len)
-        d->lower_cap *= 2;
-    d->lower = xcalloc(d->lower_cap, sizeof(*d->lower));
     tokenize(d, from);
+    collect_lower(d);
     mark_quotes(d);
     split_sentences(d);
 }
@@ -440,6 +474,7 @@ void builtin_tok_release(struct builtin_doc *d)
     free(d->tok);
     free(d->sent);
     free(d->lower);
+    free(d->lower_words);
     memset(d, 0, sizeof(*d));
 }
 
@@ -449,18 +484,16 @@ bool builtin_tok_is(const struct builtin_doc *d, size_t i, const char *w)
 {
     if (i >= d->n_tok)
         return false;
-    size_t n = d->tok[i].end - d->tok[i].start;
-    if (strlen(w) != n)
-        return false;
     const char *s = d->text + d->tok[i].start;
+    size_t n = d->tok[i].end - d->tok[i].start;
     for (size_t k = 0; k < n; k++) {
         char c = s[k];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        if (c != w[k])
+        if (c != w[k]) /* also stops at the end of w */
             return false;
     }
-    return true;
+    return w[n] == '\0';
 }
 
 const struct builtin_lex_entry *builtin_tok_entry(const struct builtin_doc *d, size_t i)

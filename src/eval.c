@@ -354,6 +354,35 @@ static size_t batch_size(const struct eval_options *o)
     return 4 * (size_t)most < 16 ? 16 : 4 * (size_t)most;
 }
 
+static int by_id(const void *x, const void *y)
+{
+    const struct article_result *const *a = x, *const *b = y;
+    return strcmp((*a)->id, (*b)->id);
+}
+
+size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
+                 struct prf **xa, struct prf **ya)
+{
+    const struct article_result **sorted = xcalloc(y->n_articles + 1, sizeof(*sorted));
+    for (size_t k = 0; k < y->n_articles; k++)
+        sorted[k] = &y->articles[k];
+    qsort(sorted, y->n_articles, sizeof(*sorted), by_id);
+    *xa = xcalloc(x->n_articles + 1, sizeof(**xa));
+    *ya = xcalloc(x->n_articles + 1, sizeof(**ya));
+    size_t n = 0;
+    for (size_t i = 0; i < x->n_articles; i++) {
+        const struct article_result *key = &x->articles[i], **hit;
+        hit = bsearch(&key, sorted, y->n_articles, sizeof(*sorted), by_id);
+        if (!hit)
+            continue;
+        (*xa)[n] = key->counts[m][score];
+        (*ya)[n] = (*hit)->counts[m][score];
+        n++;
+    }
+    free(sorted);
+    return n;
+}
+
 bool eval_in_shard(const char *id, struct shard s)
 {
     return !s.count || XXH3_64bits(id, strlen(id)) % s.count == s.index;

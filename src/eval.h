@@ -108,6 +108,14 @@ struct eval_options {
  */
 fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d);
 
+/*
+ * The articles two runs share, matched by id, in x's order: stores their
+ * counts of one mode and score in new arrays *xa and *ya (the caller frees
+ * both) and returns how many there are.
+ */
+size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
+                 struct prf **xa, struct prf **ya);
+
 /* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
 bool eval_in_shard(const char *id, struct shard s);
 

@@ -65,12 +65,6 @@ static const struct backend_run *find_run(const struct eval *e, const char *name
     return NULL;
 }
 
-static int by_id(const void *x, const void *y)
-{
-    const struct article_result *const *a = x, *const *b = y;
-    return strcmp((*a)->id, (*b)->id);
-}
-
 /*
  * The paired test of one score between a run and its baseline, over the
  * articles both have (matched by id). Returns -1 when they share none.
@@ -78,27 +72,11 @@ static int by_id(const void *x, const void *y)
 static double drop_p_value(const struct eval *e, const struct backend_run *cur,
                            const struct backend_run *base, int score)
 {
-    enum mode m = e->cfg.mode;
-    const struct article_result **sorted = xcalloc(base->n_articles + 1, sizeof(*sorted));
-    for (size_t k = 0; k < base->n_articles; k++)
-        sorted[k] = &base->articles[k];
-    qsort(sorted, base->n_articles, sizeof(*sorted), by_id);
-    struct prf *a = xcalloc(cur->n_articles + 1, sizeof(*a));
-    struct prf *b = xcalloc(cur->n_articles + 1, sizeof(*b));
-    size_t n = 0;
-    for (size_t i = 0; i < cur->n_articles; i++) {
-        const struct article_result *key = &cur->articles[i], **hit;
-        hit = bsearch(&key, sorted, base->n_articles, sizeof(*sorted), by_id);
-        if (!hit)
-            continue;
-        a[n] = key->counts[m][score];
-        b[n] = (*hit)->counts[m][score];
-        n++;
-    }
+    struct prf *a, *b;
+    size_t n = eval_pair(cur, base, e->cfg.mode, score, &a, &b);
     double delta, p = -1;
     if (n)
         stats_permutation_test(a, b, n, 1, e->cfg.permutations, e->cfg.seed, &delta, &p);
-    free(sorted);
     free(a);
     free(b);
     return p;

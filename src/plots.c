@@ -148,7 +148,7 @@ static void plot_distribution(struct buf *b, const cJSON *report)
         label(b, rj_str(be, "name", "?"));
         buf_addf(b, " %d", ++i);
     }
-    buf_adds(b, ")\nplot ");
+    buf_addf(b, ")\nset xrange [0.5:%d.5]\nplot ", n_backends);
     for (i = 0; i < n_backends; i++)
         buf_addf(b, "%s$dist using (%d):%d", i ? ", " : "", i + 1, i + 1);
     buf_adds(b, "\nset style data points\nset xtics autofreq\nset key\n");

@@ -19,14 +19,18 @@ struct command {
 };
 
 int cmd_agree(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 extern const struct command cmd_agree_command;
+extern const struct command cmd_compare_command;
 extern const struct command cmd_merge_command;
+extern const struct command cmd_plot_command;
 extern const struct command cmd_run_command;
 extern const struct command cmd_score_command;
 extern const struct command cmd_stats_command;
