@@ -10,8 +10,11 @@
 #include "builtin.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
 
 #include "builtin_rules.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct builtin {
@@ -40,14 +43,39 @@ void builtin_free(builtin *b)
     free(b);
 }
 
+/*
+ * A copy of text[0..len) with invalid UTF-8 and NUL bytes replaced, so that
+ * every string the extractor copies out of it is valid in a prediction.
+ */
+static char *sanitize(const char *text, size_t len)
+{
+    char *out = xmalloc(len + 1);
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0 || c == 0) {
+            out[i++] = n <= 0 ? '?' : ' ';
+            continue;
+        }
+        memcpy(out + i, text + i, (size_t)n);
+        i += (size_t)n;
+    }
+    out[len] = '\0';
+    return out;
+}
+
 struct gold_doc *builtin_extract(builtin *b, const struct article *a)
 {
     struct gold_doc *g = xcalloc(1, sizeof(*g));
     g->article = xstrdup(a->id ? a->id : "");
+    const char *text = a->text ? a->text : "";
+    size_t len = a->text ? a->text_len : 0;
+    char *clean = text_valid_utf8(text, len, NULL) ? NULL : sanitize(text, len);
     struct builtin_doc doc = {0};
     doc.has_pub = a->has_published;
     doc.pub = a->published;
-    builtin_tok_scan(&doc, b->lex, a->text ? a->text : "", a->text ? a->text_len : 0);
+    builtin_tok_scan(&doc, b->lex, clean ? clean : text, len);
     builtin_date_find(b->dates, &doc, g);
     builtin_count_find(&doc, g);
     struct builtin_actors *actors = builtin_actor_find(&doc);
@@ -55,6 +83,7 @@ struct gold_doc *builtin_extract(builtin *b, const struct article *a)
     builtin_actor_emit(actors, g);
     builtin_actor_free(actors);
     builtin_tok_release(&doc);
+    free(clean);
     return g;
 }
 
@@ -79,9 +108,19 @@ void builtin_add_count(struct gold_doc *g, enum count_kind what, int64_t value, 
     g->counts[g->n_counts++] = (struct count){what, value, q, label, false};
 }
 
+/* Whether a date of any granularity exists (no year 0, no 31 February). */
+static bool date_exists(struct fb_date v)
+{
+    if (v.year < 1 || v.year > 9999 || v.month < 0 || v.month > 12 || v.day < 0)
+        return false;
+    if (v.month == 0)
+        return v.day == 0;
+    return v.day <= date_days_in_month(v.year, v.month);
+}
+
 void builtin_add_date(struct gold_doc *g, enum date_kind what, struct fb_date value)
 {
-    if (g->n_dates >= BUILTIN_MAX_ITEMS)
+    if (g->n_dates >= BUILTIN_MAX_ITEMS || !date_exists(value))
         return;
     g->dates = room(g->dates, g->n_dates, sizeof(*g->dates));
     g->dates[g->n_dates++] = (struct date_item){what, value, NULL, false};

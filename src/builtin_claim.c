@@ -11,15 +11,12 @@
  *   X said: "QUOTE"                         the quotation
  *   according to X, CLAUSE / CLAUSE, according to X
  *
- * The speaker is a name the actor finder knows; "he"/"she" (the last
- * speaker if recent, else the person named last); "which"/"who" (the name
- * just before); "the governor" or "the company" (the last actor with that
- * job or word); an unnamed institution ("police", "the health ministry") or
- * an unnamed person ("a shopkeeper"). A statement that only relays a named
- * source's own claim ("police said a group had claimed responsibility") is
- * left to that source. A quotation standing alone right after a quoted
- * claim continues it. "X denied the allegations" takes the text of the last
- * accusation.
+ * The speaker comes from builtin_speaker.c. A statement that only relays
+ * a named source's own claim ("police said a group had claimed
+ * responsibility") is left to that source. A quotation standing alone right
+ * after a quoted claim continues it. "X denied the allegations" takes the
+ * text of the last accusation, and a quotation next to its speaker's
+ * accusation or denial takes that kind.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +25,8 @@
 #include "builtin_rules.h"
 #include "xalloc.h"
 
-#define MAX_VERBS       16
-#define APPOSITION_SPAN 30
-#define THAT_WINDOW     10
-#define SPEAKER_MEMORY  2 /* sentences a speaker stays "he" or "she" */
+#define MAX_VERBS   16
+#define THAT_WINDOW 10
 
 struct claim_found {
     int actor;
@@ -51,13 +46,8 @@ struct emitted {
 };
 
 struct ctx {
-    const struct builtin_doc *d;
-    struct builtin_actors *a;
+    struct builtin_sentence s; /* the sentence and its speakers */
     struct gold_doc *g;
-    size_t sent, first, end; /* the sentence */
-    int subject;             /* the last speaker found in this sentence */
-    int speaker;             /* the last speaker of a claim, and its sentence */
-    size_t speaker_sent;
     int quote_actor; /* the speaker of the last quotation, for continuations */
     size_t quote_sent;
     struct claim_found found[MAX_VERBS];
@@ -68,322 +58,38 @@ struct ctx {
     size_t n_seen, cap_seen;
 };
 
-/* ---- token helpers -------------------------------------------------------- */
-
-static bool is(const struct ctx *c, size_t i, const char *w)
-{
-    return i < c->end && builtin_tok_is(c->d, i, w);
-}
-
-static bool punct(const struct ctx *c, size_t i, char ch)
-{
-    return i < c->end && builtin_tok_punct(c->d, i, ch);
-}
-
-static uint32_t cls(const struct ctx *c, size_t i)
-{
-    return i < c->end ? builtin_tok_cls(c->d, i) : 0;
-}
-
-static bool flag(const struct ctx *c, size_t i, uint32_t f)
-{
-    return i < c->end && (c->d->tok[i].flags & f);
-}
-
-static bool is_determiner(const struct ctx *c, size_t i)
-{
-    return is(c, i, "the") || is(c, i, "a") || is(c, i, "an") || is(c, i, "its") ||
-           is(c, i, "his") || is(c, i, "her") || is(c, i, "their") ||
-           (flag(c, i, TK_POSS) && flag(c, i, TK_CAP));
-}
-
-/* A sentence-final stop, or the end of the sentence. */
-static bool at_end(const struct ctx *c, size_t i)
-{
-    return i >= c->end || punct(c, i, '.') || punct(c, i, '!') || punct(c, i, '?') ||
-           (flag(c, i, TK_QCLOSE) && i + 1 >= c->end);
-}
-
-static const uint32_t REPORTING = LX_SAY | LX_DENY | LX_ACCUSE;
-
-/* ---- speakers ------------------------------------------------------------- */
-
-struct speaker {
-    int actor;
-    bool named;
-    size_t start; /* first token of the speaker's phrase */
-};
-
-static const struct speaker no_speaker = {-1, false, 0};
-
-/* Lower-case words that may name an unnamed speaker: "health" in "health ministry". */
-static bool modifier(const struct ctx *c, size_t k)
-{
-    if (!(c->d->tok[k].flags & TK_WORD) || flag(c, k, TK_CAP | TK_ALNUM) || is(c, k, "said"))
-        return k == c->first && flag(c, k, TK_CAP) && !(cls(c, k) & LX_FUNC);
-    return !(cls(c, k) & (LX_FUNC | LX_NUMBER | LX_ADVERB | REPORTING | LX_KIND | LX_FUTURE |
-                          LX_PERSON | LX_GROUP));
-}
-
-/* Adds the unnamed actor named by tokens [s, p] in lower case. */
-static int add_unnamed(struct ctx *c, size_t s, size_t p, enum actor_type type,
-                       enum actor_role role)
-{
-    struct buf name = BUF_INIT;
-    for (size_t k = s; k <= p; k++) {
-        const char *w = c->d->text + c->d->tok[k].start;
-        size_t n = c->d->tok[k].end - c->d->tok[k].start;
-        if (k > s)
-            buf_addc(&name, ' ');
-        for (size_t j = 0; j < n; j++)
-            buf_addc(&name, (char)(w[j] >= 'A' && w[j] <= 'Z' ? w[j] - 'A' + 'a' : w[j]));
-    }
-    int id = builtin_actor_unnamed(c->a, name.data, type, role, s, p);
-    buf_release(&name);
-    return id;
-}
-
-/* "police", "the health ministry", "residents": an unnamed speaker ending at p. */
-static struct speaker unnamed_speaker(struct ctx *c, size_t p)
-{
-    const struct builtin_lex_entry *e = builtin_tok_entry(c->d, p);
-    if (!e || !(e->cls & (LX_INST | LX_GROUP)) ||
-        (flag(c, p, TK_CAP) && p != c->first && !is(c, p, "police")))
-        return no_speaker;
-    size_t s = p;
-    while (s > c->first && s + 2 > p && modifier(c, s - 1))
-        s--;
-    int by_noun = builtin_actor_recent_noun(c->a, c->d, p, c->d->tok[p].lex);
-    size_t start = is_determiner(c, s - 1) ? s - 1 : s;
-    if (by_noun >= 0 && (s == p || is(c, p, "police")))
-        return (struct speaker){by_noun, false, start};
-    /* a bare "ministry" or "office" says too little to be named */
-    if ((e->cls & LX_INST) && s == p && (e->cls & LX_ORGKEY) && !is(c, p, "police") &&
-        !is(c, p, "army") && !is(c, p, "navy"))
-        return no_speaker;
-    bool group = (e->cls & LX_GROUP) != 0;
-    int id = add_unnamed(c, s, p, group ? ACTOR_OTHER : ACTOR_ORGANIZATION,
-                         group ? ROLE_UNSET : e->role);
-    return id >= 0 ? (struct speaker){id, false, start} : no_speaker;
-}
-
-/* "A shopkeeper on Pedro Montt Avenue said": an unnamed person. */
-static struct speaker indefinite_speaker(struct ctx *c, size_t p)
-{
-    for (size_t k = p + 1, n = 0; k > c->first + 1 && n < 7; n++) {
-        k--;
-        if (!(is(c, k - 1, "a") || is(c, k - 1, "an")) || !(cls(c, k) & LX_PERSON) ||
-            flag(c, k, TK_CAP))
-            continue;
-        if (k != p && !(cls(c, k + 1) & LX_PLACEPREP) && !is(c, k + 1, "who"))
-            return no_speaker;
-        int id = add_unnamed(c, k, k, ACTOR_PERSON, ROLE_UNSET);
-        return id >= 0 ? (struct speaker){id, false, k - 1} : no_speaker;
-    }
-    return no_speaker;
-}
-
-/* "the governor", "the company": an actor named earlier. */
-static struct speaker noun_speaker(struct ctx *c, size_t p)
-{
-    if (p == 0 || !is_determiner(c, p - 1) || flag(c, p, TK_CAP))
-        return no_speaker;
-    if (!(cls(c, p) & (LX_ROLENOUN | LX_ORGKEY | LX_COMPANY | LX_TITLE)))
-        return no_speaker;
-    int id = builtin_actor_recent_noun(c->a, c->d, p, c->d->tok[p].lex);
-    return id >= 0 ? (struct speaker){id, false, p - 1} : no_speaker;
-}
-
-/* "he"/"she": the last speaker if recent and of the same gender, else the last person. */
-static struct speaker pronoun_speaker(struct ctx *c, size_t p)
-{
-    int gender = is(c, p, "he") ? BUILTIN_MALE : BUILTIN_FEMALE;
-    int id = -1;
-    if (c->speaker >= 0 && c->sent <= c->speaker_sent + SPEAKER_MEMORY &&
-        builtin_actor_is_person(c->a, c->speaker)) {
-        int g = builtin_actor_gender(c->a, c->speaker);
-        if (!g || g == gender)
-            id = c->speaker;
-    }
-    if (id < 0)
-        id = builtin_actor_recent_person(c->a, p, gender);
-    if (id < 0)
-        return no_speaker;
-    builtin_actor_note_gender(c->a, id, gender);
-    return (struct speaker){id, false, p};
-}
-
-/* ", which said": the name just before the relative pronoun. */
-static struct speaker relative_speaker(struct ctx *c, size_t p)
-{
-    for (size_t k = p; k > c->first;) {
-        k--;
-        size_t first;
-        int id = builtin_actor_ending(c->a, k, &first);
-        if (id >= 0)
-            return (struct speaker){id, true, p};
-        if (punct(c, k, ')') && k >= c->first + 2) {
-            k -= 2;
-            continue;
-        }
-        if (!punct(c, k, ','))
-            return no_speaker;
-    }
-    return no_speaker;
-}
-
-/* The speaker whose phrase ends at token p. */
-static struct speaker speaker_ending(struct ctx *c, size_t p)
-{
-    if (p < c->first || p >= c->end)
-        return no_speaker;
-    if (punct(c, p, ')') && p >= c->first + 2 && punct(c, p - 2, '('))
-        p -= 3;
-    size_t start;
-    int id = builtin_actor_ending(c->a, p, &start);
-    if (id >= 0)
-        return (struct speaker){id, true, start};
-    if (cls(c, p) & LX_PRON)
-        return pronoun_speaker(c, p);
-    if (is(c, p, "which") || is(c, p, "who"))
-        return relative_speaker(c, p);
-    struct speaker s = noun_speaker(c, p);
-    if (s.actor < 0)
-        s = unnamed_speaker(c, p);
-    return s.actor >= 0 ? s : indefinite_speaker(c, p);
-}
-
-/* The token before an acronym in brackets that ends at k ("... Tribunal (TET)"), or k. */
-static size_t skip_brackets(const struct ctx *c, size_t k)
-{
-    if (k >= c->first + 3 && punct(c, k, ')') && punct(c, k - 2, '('))
-        return k - 3;
-    return k;
-}
-
-/* "Anjali Deshmukh, a professor at ..., said" and "A rival faction, Ansar al-Sahil, denied". */
-static struct speaker apposition_speaker(struct ctx *c, size_t comma)
-{
-    for (size_t k = comma, n = 0; k > c->first && n < APPOSITION_SPAN; n++) {
-        k--;
-        if (flag(c, k, TK_QOPEN | TK_QCLOSE))
-            return no_speaker;
-        if (!punct(c, k, ','))
-            continue;
-        size_t first, last, before = skip_brackets(c, k - 1);
-        int id = builtin_actor_ending(c->a, before, &first);
-        if (id >= 0)
-            return (struct speaker){id, true, first};
-        size_t start = is_determiner(c, k + 1) ? k + 2 : k + 1;
-        id = builtin_actor_starting(c->a, start, &last);
-        if (id >= 0 && skip_brackets(c, comma - 1) == last)
-            return (struct speaker){id, true, start};
-        return no_speaker;
-    }
-    return no_speaker;
-}
-
-/* "saying", "adding": a participle that shares the speaker of its sentence. */
-static bool ing_form(const struct ctx *c, size_t v)
-{
-    const struct builtin_tok *t = &c->d->tok[v];
-    return t->end - t->start > 4 && memcmp(c->d->text + t->end - 3, "ing", 3) == 0;
-}
-
-/* The speaker of the sentence so far, or the one it starts with ("He declined ... but said"). */
-static struct speaker carried_speaker(struct ctx *c, size_t p)
-{
-    if (c->subject >= 0)
-        return (struct speaker){c->subject, false, p};
-    size_t last;
-    int id = builtin_actor_starting(c->a, c->first, &last);
-    if (id >= 0)
-        return (struct speaker){id, false, p};
-    if (cls(c, c->first) & LX_PRON) {
-        struct speaker s = pronoun_speaker(c, c->first);
-        s.start = p;
-        return s;
-    }
-    return no_speaker;
-}
-
-/* The speaker before verb v, skipping "has", "also", "later" ... */
-static struct speaker speaker_before(struct ctx *c, size_t v, bool *carried)
-{
-    size_t b = v;
-    *carried = false;
-    while (b > c->first && (cls(c, b - 1) & LX_ADVERB) && !flag(c, b - 1, TK_CAP))
-        b--;
-    if (b == c->first)
-        return no_speaker;
-    size_t p = b - 1;
-    if (is(c, p, "and") || is(c, p, "but") || (punct(c, p, ',') && ing_form(c, v))) {
-        *carried = true;
-        return carried_speaker(c, p);
-    }
-    if (punct(c, p, ','))
-        return apposition_speaker(c, p);
-    struct speaker s = speaker_ending(c, p);
-    /* "prosecutors in Changwon said", "Police in Borongan said" */
-    size_t k = p;
-    while (s.actor < 0 && k > c->first + 1 && flag(c, k, TK_CAP) && !flag(c, k, TK_QCLOSE))
-        k--;
-    if (s.actor < 0 && k < p && (is(c, k, "in") || is(c, k, "at") || is(c, k, "from")))
-        s = speaker_ending(c, k - 1);
-    return s;
-}
-
-/* The speaker right after verb v: `"...," said Hamadoun Bocoum`; *last gets its end. */
-static struct speaker speaker_after(struct ctx *c, size_t v, size_t *last)
-{
-    int id = builtin_actor_starting(c->a, v + 1, last);
-    if (id >= 0)
-        return (struct speaker){id, true, v + 1};
-    if (is(c, v + 1, "the") && (cls(c, v + 2) & LX_ROLENOUN)) {
-        *last = v + 2;
-        id = builtin_actor_recent_noun(c->a, c->d, v + 2, c->d->tok[v + 2].lex);
-        if (id >= 0)
-            return (struct speaker){id, false, v + 1};
-    }
-    /* `said a man who identified himself as the faction's spokesman, Abu Khalid.` */
-    for (size_t k = v + 2; k < c->end && k < v + 16; k++) {
-        if (flag(c, k, TK_QOPEN | TK_QCLOSE))
-            break;
-        id = builtin_actor_starting(c->a, k, last);
-        if (id >= 0 && punct(c, k - 1, ',') && at_end(c, *last + 1))
-            return (struct speaker){id, true, v + 1};
-    }
-    return no_speaker;
-}
-
 /* ---- content -------------------------------------------------------------- */
 
 /* Skips "on Monday", "yesterday", "in a statement", "through his lawyer". */
 static size_t skip_adjuncts(const struct ctx *c, size_t p)
 {
-    for (int round = 0; round < 4 && p < c->end; round++) {
-        if (is(c, p, "yesterday") || is(c, p, "today") || is(c, p, "earlier") ||
-            is(c, p, "later") || is(c, p, "also") || is(c, p, "separately") || is(c, p, "again") ||
-            is(c, p, "publicly") || is(c, p, "then")) {
+    for (int round = 0; round < 4 && p < c->s.end; round++) {
+        if (builtin_sent_is(&c->s, p, "yesterday") || builtin_sent_is(&c->s, p, "today") ||
+            builtin_sent_is(&c->s, p, "earlier") || builtin_sent_is(&c->s, p, "later") ||
+            builtin_sent_is(&c->s, p, "also") || builtin_sent_is(&c->s, p, "separately") ||
+            builtin_sent_is(&c->s, p, "again") || builtin_sent_is(&c->s, p, "publicly") ||
+            builtin_sent_is(&c->s, p, "then")) {
             p++;
             continue;
         }
         size_t k = p;
-        if (is(c, k, "late") || is(c, k, "early"))
+        if (builtin_sent_is(&c->s, k, "late") || builtin_sent_is(&c->s, k, "early"))
             k++;
-        if (is(c, k, "on") && (cls(c, k + 1) & LX_WEEKDAY)) {
+        if (builtin_sent_is(&c->s, k, "on") && (builtin_sent_cls(&c->s, k + 1) & LX_WEEKDAY)) {
             p = k + 2;
-            if (is(c, p, "morning") || is(c, p, "afternoon") || is(c, p, "evening") ||
-                is(c, p, "night"))
+            if (builtin_sent_is(&c->s, p, "morning") || builtin_sent_is(&c->s, p, "afternoon") ||
+                builtin_sent_is(&c->s, p, "evening") || builtin_sent_is(&c->s, p, "night"))
                 p++;
             continue;
         }
-        if (is(c, p, "in") || is(c, p, "at") || is(c, p, "through") || is(c, p, "during")) {
+        if (builtin_sent_is(&c->s, p, "in") || builtin_sent_is(&c->s, p, "at") ||
+            builtin_sent_is(&c->s, p, "through") || builtin_sent_is(&c->s, p, "during")) {
             size_t j = p + 1;
-            while (j < p + 5 && j < c->end && !(cls(c, j) & LX_DOCNOUN) && !is(c, j, "lawyer") &&
-                   !is(c, j, "lawyers") && flag(c, j, TK_WORD))
+            while (j < p + 5 && j < c->s.end && !(builtin_sent_cls(&c->s, j) & LX_DOCNOUN) &&
+                   !builtin_sent_is(&c->s, j, "lawyer") && !builtin_sent_is(&c->s, j, "lawyers") &&
+                   builtin_sent_flag(&c->s, j, TK_WORD))
                 j++;
-            if (j < p + 5 && j < c->end && flag(c, j, TK_WORD)) {
+            if (j < p + 5 && j < c->s.end && builtin_sent_flag(&c->s, j, TK_WORD)) {
                 p = j + 1;
                 continue;
             }
@@ -396,9 +102,12 @@ static size_t skip_adjuncts(const struct ctx *c, size_t p)
 /* Skips the person told: "told reporters", "told state television". */
 static size_t skip_audience(const struct ctx *c, size_t v, size_t p)
 {
-    if (!(is(c, v, "told") || is(c, v, "tells") || is(c, v, "tell")))
+    if (!(builtin_sent_is(&c->s, v, "told") || builtin_sent_is(&c->s, v, "tells") ||
+          builtin_sent_is(&c->s, v, "tell")))
         return p;
-    for (int n = 0; n < 4 && p < c->end && (cls(c, p) & LX_AUDIENCE) && !is(c, p, "that"); n++)
+    for (int n = 0; n < 4 && p < c->s.end && (builtin_sent_cls(&c->s, p) & LX_AUDIENCE) &&
+                    !builtin_sent_is(&c->s, p, "that");
+         n++)
         p++;
     return p;
 }
@@ -406,12 +115,12 @@ static size_t skip_audience(const struct ctx *c, size_t v, size_t p)
 /* "that" soon after the verb, before any quotation or stop: the clause after it. */
 static size_t after_that(const struct ctx *c, size_t p)
 {
-    for (size_t k = p; k < c->end && k < p + THAT_WINDOW; k++) {
-        if (flag(c, k, TK_QOPEN | TK_PUNCT) && !punct(c, k, ','))
+    for (size_t k = p; k < c->s.end && k < p + THAT_WINDOW; k++) {
+        if (builtin_sent_flag(&c->s, k, TK_QOPEN | TK_PUNCT) && !builtin_sent_punct(&c->s, k, ','))
             return SIZE_MAX;
-        if (cls(c, k) & REPORTING)
+        if (builtin_sent_cls(&c->s, k) & BUILTIN_REPORTING)
             return SIZE_MAX;
-        if (is(c, k, "that"))
+        if (builtin_sent_is(&c->s, k, "that"))
             return k + 1;
     }
     return SIZE_MAX;
@@ -420,15 +129,16 @@ static size_t after_that(const struct ctx *c, size_t p)
 /* Whether a new reporting clause starts at k: ", saying", "and said", ", according to". */
 static bool clause_stops(const struct ctx *c, size_t k)
 {
-    if (punct(c, k, ',') && (cls(c, k + 1) & REPORTING))
+    if (builtin_sent_punct(&c->s, k, ',') && (builtin_sent_cls(&c->s, k + 1) & BUILTIN_REPORTING))
         return true;
-    if (punct(c, k, ',') && is(c, k + 1, "according"))
+    if (builtin_sent_punct(&c->s, k, ',') && builtin_sent_is(&c->s, k + 1, "according"))
         return true;
-    if ((is(c, k, "and") || is(c, k, "but")) && !flag(c, k, TK_INQ)) {
+    if ((builtin_sent_is(&c->s, k, "and") || builtin_sent_is(&c->s, k, "but")) &&
+        !builtin_sent_flag(&c->s, k, TK_INQ)) {
         size_t j = k + 1;
-        while (j < c->end && (cls(c, j) & LX_ADVERB))
+        while (j < c->s.end && (builtin_sent_cls(&c->s, j) & LX_ADVERB))
             j++;
-        return (cls(c, j) & REPORTING) != 0;
+        return (builtin_sent_cls(&c->s, j) & BUILTIN_REPORTING) != 0;
     }
     return false;
 }
@@ -437,9 +147,11 @@ static bool clause_stops(const struct ctx *c, size_t k)
 static size_t clause_last(const struct ctx *c, size_t p)
 {
     size_t k = p;
-    while (k < c->end && !clause_stops(c, k) && !(at_end(c, k) && !flag(c, k, TK_INQ)))
+    while (k < c->s.end && !clause_stops(c, k) &&
+           !(builtin_sent_at_end(&c->s, k) && !builtin_sent_flag(&c->s, k, TK_INQ)))
         k++;
-    while (k > p && (flag(c, k - 1, TK_PUNCT) && !flag(c, k - 1, TK_QCLOSE)))
+    while (k > p && (builtin_sent_flag(&c->s, k - 1, TK_PUNCT) &&
+                     !builtin_sent_flag(&c->s, k - 1, TK_QCLOSE)))
         k--;
     return k - 1;
 }
@@ -448,7 +160,7 @@ static size_t clause_last(const struct ctx *c, size_t p)
 static size_t quote_last(const struct ctx *c, size_t q)
 {
     size_t k = q + 1;
-    while (k < c->end && !flag(c, k, TK_QCLOSE))
+    while (k < c->s.end && !builtin_sent_flag(&c->s, k, TK_QCLOSE))
         k++;
     return k - 1;
 }
@@ -456,23 +168,23 @@ static size_t quote_last(const struct ctx *c, size_t q)
 /* The quotation that closes at q: its first token inside, or SIZE_MAX. */
 static size_t quote_first(const struct ctx *c, size_t q)
 {
-    for (size_t k = q; k > c->first;) {
+    for (size_t k = q; k > c->s.first;) {
         k--;
-        if (flag(c, k, TK_QOPEN))
+        if (builtin_sent_flag(&c->s, k, TK_QOPEN))
             return k + 1;
     }
-    return flag(c, c->first, TK_QOPEN) ? c->first + 1 : SIZE_MAX;
+    return builtin_sent_flag(&c->s, c->s.first, TK_QOPEN) ? c->s.first + 1 : SIZE_MAX;
 }
 
 static void trim_punct(const struct ctx *c, struct claim_found *f)
 {
-    while (f->last > f->first && flag(c, f->last, TK_PUNCT))
+    while (f->last > f->first && builtin_sent_flag(&c->s, f->last, TK_PUNCT))
         f->last--;
 }
 
 static bool keep(struct ctx *c, const struct claim_found *f)
 {
-    if (f->actor < 0 || f->first > f->last || f->last >= c->end || c->n_found == MAX_VERBS)
+    if (f->actor < 0 || f->first > f->last || f->last >= c->s.end || c->n_found == MAX_VERBS)
         return false;
     c->found[c->n_found++] = *f;
     return true;
@@ -482,22 +194,23 @@ static bool keep(struct ctx *c, const struct claim_found *f)
 static void content_before(struct ctx *c, struct claim_found f, size_t speaker_start)
 {
     size_t k = speaker_start;
-    while (k > c->first && is_determiner(c, k - 1))
+    while (k > c->s.first && builtin_sent_determiner(&c->s, k - 1))
         k--;
-    if (k <= c->first)
+    if (k <= c->s.first)
         return;
     k--;
-    if (punct(c, k, ',') && k > c->first && flag(c, k - 1, TK_QCLOSE))
+    if (builtin_sent_punct(&c->s, k, ',') && k > c->s.first &&
+        builtin_sent_flag(&c->s, k - 1, TK_QCLOSE))
         k--;
-    if (flag(c, k, TK_QCLOSE)) {
+    if (builtin_sent_flag(&c->s, k, TK_QCLOSE)) {
         size_t q = quote_first(c, k);
         if (q == SIZE_MAX)
             return;
         f.first = q;
         f.last = k - 1;
         f.quote = true;
-    } else if (punct(c, k, ',') && k > c->first) {
-        f.first = c->first;
+    } else if (builtin_sent_punct(&c->s, k, ',') && k > c->s.first) {
+        f.first = c->s.first;
         f.last = k - 1;
     } else {
         return;
@@ -515,13 +228,15 @@ static bool anaphoric_object(const struct ctx *c, size_t p)
         "suggestions", "criticism",   "it",         "this",        "them",    "that",
     };
     size_t k = p;
-    if (is(c, k, "the") || is(c, k, "these") || is(c, k, "those") || is(c, k, "such") ||
-        is(c, k, "this") || is(c, k, "that") || is(c, k, "any") || is(c, k, "all"))
+    if (builtin_sent_is(&c->s, k, "the") || builtin_sent_is(&c->s, k, "these") ||
+        builtin_sent_is(&c->s, k, "those") || builtin_sent_is(&c->s, k, "such") ||
+        builtin_sent_is(&c->s, k, "this") || builtin_sent_is(&c->s, k, "that") ||
+        builtin_sent_is(&c->s, k, "any") || builtin_sent_is(&c->s, k, "all"))
         k++;
     for (size_t i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
-        if (is(c, k, nouns[i]))
-            return at_end(c, k + 1) || punct(c, k + 1, ',') || is(c, k + 1, "and") ||
-                   is(c, k + 1, "as");
+        if (builtin_sent_is(&c->s, k, nouns[i]))
+            return builtin_sent_at_end(&c->s, k + 1) || builtin_sent_punct(&c->s, k + 1, ',') ||
+                   builtin_sent_is(&c->s, k + 1, "and") || builtin_sent_is(&c->s, k + 1, "as");
     return false;
 }
 
@@ -534,11 +249,13 @@ static void responsibility_text(const struct ctx *c, struct claim_found *f)
 {
     size_t r = f->first;
     f->first = f->verb;
-    if (!(punct(c, f->last + 1, ',') && ing_form(c, f->last + 2) && (cls(c, f->last + 2) & LX_SAY)))
+    if (!(builtin_sent_punct(&c->s, f->last + 1, ',') &&
+          builtin_speaker_participle(&c->s, f->last + 2) &&
+          (builtin_sent_cls(&c->s, f->last + 2) & LX_SAY)))
         return;
     size_t comma = f->last + 1;
-    if (is(c, r + 1, "in") || is(c, r + 1, "on") || is(c, r + 1, "through") ||
-        is(c, r + 1, "via")) {
+    if (builtin_sent_is(&c->s, r + 1, "in") || builtin_sent_is(&c->s, r + 1, "on") ||
+        builtin_sent_is(&c->s, r + 1, "through") || builtin_sent_is(&c->s, r + 1, "via")) {
         f->skip_first = r + 1;
         f->skip_last = comma + 1;
     }
@@ -554,19 +271,20 @@ static bool content_after(struct ctx *c, struct claim_found f, size_t p)
         p = that;
     } else {
         p = skip_adjuncts(c, p);
-        if ((punct(c, p, ',') || punct(c, p, ':')) && flag(c, p + 1, TK_QOPEN))
+        if ((builtin_sent_punct(&c->s, p, ',') || builtin_sent_punct(&c->s, p, ':')) &&
+            builtin_sent_flag(&c->s, p + 1, TK_QOPEN))
             p++;
-        else if (punct(c, p, ':'))
+        else if (builtin_sent_punct(&c->s, p, ':'))
             p++;
     }
-    if (flag(c, p, TK_QOPEN)) {
+    if (builtin_sent_flag(&c->s, p, TK_QOPEN)) {
         f.first = p + 1;
         f.last = quote_last(c, p);
         f.quote = true;
         trim_punct(c, &f);
         return keep(c, &f);
     }
-    if (at_end(c, p) || punct(c, p, ','))
+    if (builtin_sent_at_end(&c->s, p) || builtin_sent_punct(&c->s, p, ','))
         return false;
     f.first = p;
     f.last = clause_last(c, p);
@@ -583,10 +301,11 @@ static bool content_after(struct ctx *c, struct claim_found f, size_t p)
 
 static enum claim_kind verb_kind(const struct ctx *c, size_t v, size_t *content)
 {
-    uint32_t k = cls(c, v);
+    uint32_t k = builtin_sent_cls(&c->s, v);
     *content = v + 1;
-    if ((k & LX_CLAIMV) && (is(c, v + 1, "responsibility") || is(c, v + 2, "responsibility"))) {
-        *content = is(c, v + 1, "responsibility") ? v + 1 : v + 2;
+    if ((k & LX_CLAIMV) && (builtin_sent_is(&c->s, v + 1, "responsibility") ||
+                            builtin_sent_is(&c->s, v + 2, "responsibility"))) {
+        *content = builtin_sent_is(&c->s, v + 1, "responsibility") ? v + 1 : v + 2;
         return CLAIM_RESPONSIBILITY;
     }
     if (k & LX_DENY)
@@ -600,14 +319,15 @@ static enum claim_kind verb_kind(const struct ctx *c, size_t v, size_t *content)
 static size_t phrase_end(const struct ctx *c, size_t k)
 {
     size_t last;
-    if (builtin_actor_starting(c->a, k, &last) >= 0)
+    if (builtin_actor_starting(c->s.a, k, &last) >= 0)
         return last;
     size_t e = k;
-    while (e + 1 < c->end && e < k + 6 && flag(c, e + 1, TK_WORD) && !is(c, e + 1, "in") &&
-           !is(c, e + 1, "on") && !is(c, e + 1, "at"))
+    while (e + 1 < c->s.end && e < k + 6 && builtin_sent_flag(&c->s, e + 1, TK_WORD) &&
+           !builtin_sent_is(&c->s, e + 1, "in") && !builtin_sent_is(&c->s, e + 1, "on") &&
+           !builtin_sent_is(&c->s, e + 1, "at"))
         e++;
     /* "according to a police statement": the speaker is the word before */
-    if (e > k && (cls(c, e) & LX_DOCNOUN) && !flag(c, e, TK_CAP))
+    if (e > k && (builtin_sent_cls(&c->s, e) & LX_DOCNOUN) && !builtin_sent_flag(&c->s, e, TK_CAP))
         e--;
     return e;
 }
@@ -615,19 +335,19 @@ static size_t phrase_end(const struct ctx *c, size_t k)
 static void according_to(struct ctx *c, size_t v)
 {
     size_t k = v + 2, last = phrase_end(c, k);
-    struct speaker s = speaker_ending(c, last);
+    struct builtin_speaker s = builtin_speaker_ending(&c->s, last);
     if (s.actor < 0)
         return;
-    c->subject = s.actor;
+    c->s.subject = s.actor;
     struct claim_found f = {s.actor, s.named, CLAIM_STATEMENT, v,        0,
                             0,       false,   false,           SIZE_MAX, SIZE_MAX};
-    if (v == c->first) {
-        if (punct(c, last + 1, ',')) {
+    if (v == c->s.first) {
+        if (builtin_sent_punct(&c->s, last + 1, ',')) {
             f.first = last + 2;
             f.last = clause_last(c, last + 2);
             keep(c, &f);
         }
-    } else if (punct(c, v - 1, ',')) {
+    } else if (builtin_sent_punct(&c->s, v - 1, ',')) {
         content_before(c, f, v);
     }
 }
@@ -636,14 +356,14 @@ static void according_to(struct ctx *c, size_t v)
 static bool quote_before(const struct ctx *c, size_t start)
 {
     size_t k = start;
-    while (k > c->first && is_determiner(c, k - 1))
+    while (k > c->s.first && builtin_sent_determiner(&c->s, k - 1))
         k--;
-    if (k <= c->first)
+    if (k <= c->s.first)
         return false;
     k--;
-    if (punct(c, k, ',') && k > c->first)
+    if (builtin_sent_punct(&c->s, k, ',') && k > c->s.first)
         k--;
-    return flag(c, k, TK_QCLOSE);
+    return builtin_sent_flag(&c->s, k, TK_QCLOSE);
 }
 
 static void reporting_verb(struct ctx *c, size_t v)
@@ -651,18 +371,18 @@ static void reporting_verb(struct ctx *c, size_t v)
     size_t content, last = v;
     enum claim_kind kind = verb_kind(c, v, &content);
     bool carried;
-    struct speaker s = speaker_before(c, v, &carried);
+    struct builtin_speaker s = builtin_speaker_before(&c->s, v, &carried);
     bool inverted = false;
-    if (s.actor < 0 && !carried && v > c->first &&
-        (punct(c, v - 1, ',') || flag(c, v - 1, TK_QCLOSE))) {
-        s = speaker_after(c, v, &last);
+    if (s.actor < 0 && !carried && v > c->s.first &&
+        (builtin_sent_punct(&c->s, v - 1, ',') || builtin_sent_flag(&c->s, v - 1, TK_QCLOSE))) {
+        s = builtin_speaker_after(&c->s, v, &last);
         inverted = s.actor >= 0;
     }
     if (s.actor < 0)
         return;
-    c->subject = s.actor;
-    c->speaker = s.actor;
-    c->speaker_sent = c->sent;
+    c->s.subject = s.actor;
+    c->s.speaker = s.actor;
+    c->s.speaker_sent = c->s.sent;
     struct claim_found f = {s.actor, s.named, kind, v, 0, 0, false, false, SIZE_MAX, SIZE_MAX};
     size_t p = inverted ? last + 1 : content;
     size_t rest = skip_adjuncts(c, skip_audience(c, v, p));
@@ -670,56 +390,45 @@ static void reporting_verb(struct ctx *c, size_t v)
     if (kind == CLAIM_STATEMENT && !carried && quote_before(c, start)) {
         content_before(c, f, start);
         /* `"A," he said, "B."` */
-        if ((punct(c, rest, ',') || punct(c, rest, ':')) && flag(c, rest + 1, TK_QOPEN))
+        if ((builtin_sent_punct(&c->s, rest, ',') || builtin_sent_punct(&c->s, rest, ':')) &&
+            builtin_sent_flag(&c->s, rest + 1, TK_QOPEN))
             content_after(c, f, p);
         return;
     }
-    if (kind == CLAIM_STATEMENT && !carried && (at_end(c, rest) || punct(c, rest, ',')))
+    if (kind == CLAIM_STATEMENT && !carried &&
+        (builtin_sent_at_end(&c->s, rest) || builtin_sent_punct(&c->s, rest, ',')))
         content_before(c, f, start);
     content_after(c, f, p);
 }
 
-static void find_verbs(struct ctx *c)
+/* "police put the crowd at about 18,000": an estimate is a statement. */
+static bool estimate_verb(const struct ctx *c, size_t v)
 {
-    for (size_t v = c->first; v < c->end; v++) {
-        if (flag(c, v, TK_INQ) || !flag(c, v, TK_WORD))
-            continue;
-        if (is(c, v, "according") && is(c, v + 1, "to"))
-            according_to(c, v);
-        else if (!flag(c, v, TK_CAP) && (cls(c, v) & (REPORTING | LX_CLAIMV)))
-            reporting_verb(c, v);
-    }
-}
-
-/* ---- institutions that act ------------------------------------------------- */
-
-/* A word that can follow a subject as its verb: "police arrested", "police have". */
-static bool verbish(const struct ctx *c, size_t k)
-{
-    static const char *const verbs[] = {"said",  "says", "have", "has",   "had",  "were", "was",
-                                        "are",   "is",   "will", "would", "put",  "shot", "found",
-                                        "began", "sent", "took", "held",  "kept", "say"};
-    const struct builtin_tok *t = &c->d->tok[k];
-    if (k >= c->end || !(t->flags & TK_WORD) || (t->flags & TK_CAP))
+    static const char *const what[] = {"crowd",      "number", "toll", "figure", "turnout",
+                                       "attendance", "total",  "loss", "losses", "damage"};
+    if (!builtin_sent_is(&c->s, v, "put") && !builtin_sent_is(&c->s, v, "puts"))
         return false;
-    if (t->end - t->start > 3 && memcmp(c->d->text + t->end - 2, "ed", 2) == 0)
-        return true;
-    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-        if (is(c, k, verbs[i]))
-            return true;
+    for (size_t k = v + 1; k < v + 5 && k < c->s.end; k++) {
+        if (!builtin_sent_is(&c->s, k + 1, "at"))
+            continue;
+        for (size_t i = 0; i < sizeof(what) / sizeof(what[0]); i++)
+            if (builtin_sent_is(&c->s, k, what[i]))
+                return true;
+    }
     return false;
 }
 
-/* "Police arrested ...": the police are an actor even when they say nothing. */
-static void acting_institutions(struct ctx *c)
+static void find_verbs(struct ctx *c)
 {
-    for (size_t k = c->first; k < c->end; k++) {
-        bool match = (cls(c, k) & LX_ACTING) != 0;
-        if (!match || flag(c, k, TK_INQ) || !verbish(c, k + 1))
+    for (size_t v = c->s.first; v < c->s.end; v++) {
+        if (builtin_sent_flag(&c->s, v, TK_INQ) || !builtin_sent_flag(&c->s, v, TK_WORD))
             continue;
-        struct speaker s = unnamed_speaker(c, k);
-        if (s.actor >= 0)
-            builtin_actor_use(c->a, s.actor);
+        if (builtin_sent_is(&c->s, v, "according") && builtin_sent_is(&c->s, v + 1, "to"))
+            according_to(c, v);
+        else if (!builtin_sent_flag(&c->s, v, TK_CAP) &&
+                 ((builtin_sent_cls(&c->s, v) & (BUILTIN_REPORTING | LX_CLAIMV)) ||
+                  estimate_verb(c, v)))
+            reporting_verb(c, v);
     }
 }
 
@@ -735,19 +444,19 @@ static bool is_quote_char(const char *s, size_t n)
 static char *claim_text(const struct ctx *c, const struct claim_found *f, size_t *words)
 {
     struct buf b = BUF_INIT;
-    size_t first = is(c, f->first, "that") ? f->first + 1 : f->first;
+    size_t first = builtin_sent_is(&c->s, f->first, "that") ? f->first + 1 : f->first;
     bool space = false;
     *words = 0;
-    for (size_t k = first; k <= f->last && k < c->end; k++) {
-        const struct builtin_tok *t = &c->d->tok[k];
-        space |= k > first && t->start > c->d->tok[k - 1].end;
-        if (is_quote_char(c->d->text + t->start, t->end - t->start) ||
+    for (size_t k = first; k <= f->last && k < c->s.end; k++) {
+        const struct builtin_tok *t = &c->s.d->tok[k];
+        space |= k > first && t->start > c->s.d->tok[k - 1].end;
+        if (is_quote_char(c->s.d->text + t->start, t->end - t->start) ||
             (k >= f->skip_first && k <= f->skip_last))
             continue;
         if (b.len && space)
             buf_addc(&b, ' ');
         space = false;
-        buf_add(&b, c->d->text + t->start, t->end - t->start);
+        buf_add(&b, c->s.d->text + t->start, t->end - t->start);
         *words += (t->flags & (TK_WORD | TK_NUM)) != 0;
     }
     while (b.len && strchr(" ,.;:-", b.data[b.len - 1]))
@@ -834,47 +543,50 @@ static char *last_accusation(const struct gold_doc *g, const char *claimant)
 static void emit(struct ctx *c, const struct claim_found *f)
 {
     size_t words;
-    const char *name = builtin_actor_name(c->a, f->actor);
+    const char *name = builtin_actor_name(c->s.a, f->actor);
     char *text = f->anaphoric ? last_accusation(c->g, name) : claim_text(c, f, &words);
     size_t need = f->kind == CLAIM_STATEMENT && !f->quote ? 4 : 2;
     if (!text || (!f->anaphoric && words < need) || seen_claim(c, name, f->kind, text)) {
         free(text);
         return;
     }
-    builtin_actor_use(c->a, f->actor);
+    builtin_actor_use(c->s.a, f->actor);
     XGROW(c->emitted, c->cap_emitted, c->g->n_claims + 1);
-    c->emitted[c->g->n_claims] = (struct emitted){c->sent, f->quote};
+    c->emitted[c->g->n_claims] = (struct emitted){c->s.sent, f->quote};
     builtin_add_claim(c->g, name, f->kind, text);
-    c->speaker = f->actor;
-    c->speaker_sent = c->sent;
+    c->s.speaker = f->actor;
+    c->s.speaker_sent = c->s.sent;
     if (f->quote) {
         c->quote_actor = f->actor;
-        c->quote_sent = c->sent;
+        c->quote_sent = c->s.sent;
     }
 }
 
 /* A sentence that is only a quotation, right after a quoted claim, continues it. */
 static void continuation(struct ctx *c)
 {
-    if (c->quote_actor < 0 || c->sent > c->quote_sent + 2 || !flag(c, c->first, TK_QOPEN))
+    if (c->quote_actor < 0 || c->s.sent > c->quote_sent + 2 ||
+        !builtin_sent_flag(&c->s, c->s.first, TK_QOPEN))
         return;
-    struct claim_found f = {c->quote_actor,          true, CLAIM_STATEMENT, c->first, c->first + 1,
-                            quote_last(c, c->first), true, false,           SIZE_MAX, SIZE_MAX};
+    struct claim_found f = {c->quote_actor, true,           CLAIM_STATEMENT,
+                            c->s.first,     c->s.first + 1, quote_last(c, c->s.first),
+                            true,           false,          SIZE_MAX,
+                            SIZE_MAX};
     trim_punct(c, &f);
-    if (f.last >= f.first && f.last < c->end)
+    if (f.last >= f.first && f.last < c->s.end)
         emit(c, &f);
 }
 
 static void sentence(struct ctx *c, size_t s)
 {
-    c->sent = s;
-    c->first = c->d->sent[s].first;
-    c->end = c->d->sent[s].end;
-    c->subject = -1;
+    c->s.sent = s;
+    c->s.first = c->s.d->sent[s].first;
+    c->s.end = c->s.d->sent[s].end;
+    c->s.subject = -1;
     c->n_found = 0;
-    if (c->d->sent[s].head || c->first >= c->end)
+    if (c->s.d->sent[s].head || c->s.first >= c->s.end)
         return;
-    acting_institutions(c);
+    builtin_speaker_acting(&c->s);
     find_verbs(c);
     for (size_t i = 0; i < c->n_found; i++)
         if (!redundant(c, i))
@@ -907,7 +619,10 @@ static void quote_kinds(const struct ctx *c)
 
 void builtin_claim_find(const struct builtin_doc *d, struct builtin_actors *a, struct gold_doc *g)
 {
-    struct ctx c = {d, a, g, 0, 0, 0, -1, -1, 0, -1, 0, {{0}}, 0, NULL, 0, NULL, 0, 0};
+    struct ctx c = {0};
+    c.s = (struct builtin_sentence){d, a, 0, 0, 0, -1, -1, 0};
+    c.g = g;
+    c.quote_actor = -1;
     for (size_t s = 0; s < d->n_sent; s++)
         sentence(&c, s);
     quote_kinds(&c);

@@ -15,6 +15,7 @@
 
 #define FORWARD_WINDOW  8
 #define BACKWARD_WINDOW 24
+#define MAX_COUNT       (INT64_C(1) << 53) /* the largest value the format allows */
 #define MIN_OTHER       10 /* smaller numbers of other things are mostly incidental */
 
 struct number {
@@ -37,16 +38,17 @@ static int64_t digit_value(const struct builtin_doc *d, size_t i, int64_t scale)
             dot = true;
             continue;
         }
-        if (v > (INT64_C(1) << 40))
-            return -1;
-        if (dot) {
-            frac = frac * 10 + (*s - '0');
+        int digit = *s - '0';
+        if (!dot) {
+            if (v > MAX_COUNT / 10)
+                return -1;
+            v = v * 10 + digit;
+        } else if (div < 1000) { /* "2.5 million": three decimals are plenty */
+            frac = frac * 10 + digit;
             div *= 10;
-        } else {
-            v = v * 10 + (*s - '0');
         }
     }
-    if (dot && scale == 1)
+    if ((dot && scale == 1) || v > MAX_COUNT / scale)
         return -1;
     return v * scale + frac * scale / div;
 }

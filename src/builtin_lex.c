@@ -524,9 +524,10 @@ static const struct wl placekeys[] = {
 };
 
 static const struct wl placepreps[] = {
-    {"in", 0},      {"from", 0},   {"near", 0},    {"outside", 0},    {"across", 0}, {"into", 0},
-    {"towards", 0}, {"toward", 0}, {"through", 0}, {"throughout", 0}, {"around", 0}, {"inside", 0},
-    {"at", 0},      {"to", 0},     {"within", 0},  {"via", 0},        {"beyond", 0}, {"off", 0},
+    {"in", 0},     {"from", 0},    {"near", 0},   {"outside", 0}, {"across", 0},
+    {"into", 0},   {"towards", 0}, {"toward", 0}, {"through", 0}, {"throughout", 0},
+    {"around", 0}, {"inside", 0},  {"at", 0},     {"to", 0},      {"within", 0},
+    {"via", 0},    {"beyond", 0},  {"off", 0},    {"on", 0},
 };
 
 static const struct wl say_verbs[] = {

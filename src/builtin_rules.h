@@ -3,11 +3,13 @@
  *
  * The extractor works on tokens, not on raw bytes: builtin_tok.c cuts the
  * article into words, numbers and punctuation, marks quotes and sentences
- * and looks every word up in the lexicon of builtin_lex.c. The four finders
- * then read the tokens: builtin_actor.c (names and their merging),
- * builtin_count.c, builtin_date.c (PCRE2 patterns on the text) and
- * builtin_claim.c (attributed statements, which use the actors). builtin.c
- * ties them together behind builtin.h.
+ * and looks every word up in the lexicon of builtin_lex.c. The finders then
+ * read the tokens: builtin_name.c finds names and builtin_actor.c merges
+ * them into actors (with the string map of builtin_map.c); builtin_count.c
+ * reads numbers; builtin_date.c matches PCRE2 patterns at the tokens that
+ * can start a date; builtin_claim.c finds attributed statements, asking
+ * builtin_speaker.c who speaks. builtin.c ties them together behind
+ * builtin.h.
  *
  * Nothing here is part of the library's interface.
  */
@@ -103,13 +105,13 @@ enum {
     TK_DATE = 1u << 13,     /* part of a date the date finder read */
     TK_PARTICLE = 1u << 14, /* "al-Fajr": lower-case start, capital after a hyphen */
     TK_ALNUM = 1u << 15,    /* digits glued to letters: "34-year-old", "1970s" */
-
 };
 
 struct builtin_tok {
     size_t start, end; /* bytes of the text */
     uint32_t flags;
-    int32_t lex; /* lexicon id of the word (without 's), or -1 */
+    int32_t lex;  /* lexicon id of the word (without 's), or -1 */
+    uint32_t cls; /* the lexicon classes of the word, 0 for none */
     uint32_t sent;
 };
 
@@ -138,18 +140,88 @@ struct builtin_doc {
 void builtin_tok_scan(struct builtin_doc *d, const struct builtin_lex *lx, const char *text,
                       size_t len);
 void builtin_tok_release(struct builtin_doc *d);
-/* Whether token i exists and is the word w (ASCII case ignored). */
-bool builtin_tok_is(const struct builtin_doc *d, size_t i, const char *w);
+
+/* Whether token i exists and is the word w (lower-case ASCII; case ignored). */
+static inline bool builtin_tok_is(const struct builtin_doc *d, size_t i, const char *w)
+{
+    if (i >= d->n_tok)
+        return false;
+    const char *s = d->text + d->tok[i].start;
+    size_t n = d->tok[i].end - d->tok[i].start;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[k]) /* also stops at the end of w */
+            return false;
+    }
+    return w[n] == '\0';
+}
+
 /* The lexicon classes of token i, 0 for none or past the end. */
-uint32_t builtin_tok_cls(const struct builtin_doc *d, size_t i);
+static inline uint32_t builtin_tok_cls(const struct builtin_doc *d, size_t i)
+{
+    return i < d->n_tok ? d->tok[i].cls : 0;
+}
+
 /* The lexicon entry of token i, or NULL. */
 const struct builtin_lex_entry *builtin_tok_entry(const struct builtin_doc *d, size_t i);
+
 /* Whether punctuation token i is the character c. */
-bool builtin_tok_punct(const struct builtin_doc *d, size_t i, char c);
+static inline bool builtin_tok_punct(const struct builtin_doc *d, size_t i, char c)
+{
+    return i < d->n_tok && (d->tok[i].flags & TK_PUNCT) && d->tok[i].end - d->tok[i].start == 1 &&
+           d->text[d->tok[i].start] == c;
+}
+
 /* Whether the word of capitalised token i also occurs in lower case in the text. */
 bool builtin_tok_seen_lower(const struct builtin_doc *d, size_t i);
 /* The index of the first token that starts at or after byte off. */
 size_t builtin_tok_at(const struct builtin_doc *d, size_t off);
+
+/* Whether token i exists and has one of the flags f. */
+static inline bool builtin_tok_has(const struct builtin_doc *d, size_t i, uint32_t f)
+{
+    return i < d->n_tok && (d->tok[i].flags & f);
+}
+
+/* ---- a string map (builtin_map.c) ----------------------------------------- */
+
+struct builtin_map_slot {
+    char *key;
+    int value;
+};
+
+/* Zero-initialise; the map copies its keys. */
+struct builtin_map {
+    struct builtin_map_slot *slots;
+    size_t cap, n;
+};
+
+/* The value of key, or -1. */
+int builtin_map_get(const struct builtin_map *m, const char *key);
+void builtin_map_put(struct builtin_map *m, const char *key, int value);
+void builtin_map_release(struct builtin_map *m);
+
+/* ---- names (builtin_name.c) ----------------------------------------------- */
+
+/* A name found in the text, with what its context says about it. */
+struct builtin_name {
+    size_t first, last; /* the name's tokens, inclusive */
+    size_t title;       /* a title token right before, or SIZE_MAX */
+    int job_lex;        /* lexicon id of the title or job that goes with it, or -1 */
+    enum actor_role role;
+    bool person, org, place, weak_org;
+    size_t acronym; /* the token of "(ABC)" after it, or SIZE_MAX */
+};
+
+struct builtin_names {
+    struct builtin_name *c;
+    size_t n, cap;
+};
+
+/* Finds the names of d, in text order, into names (free names->c). */
+void builtin_name_find(const struct builtin_doc *d, struct builtin_names *names);
 
 /* ---- actors (builtin_actor.c) ------------------------------------------- */
 
@@ -190,6 +262,79 @@ const char *builtin_actor_name(const struct builtin_actors *a, int id);
 bool builtin_actor_is_person(const struct builtin_actors *a, int id);
 /* Appends the actors to be listed to g. */
 void builtin_actor_emit(const struct builtin_actors *a, struct gold_doc *g);
+
+/* ---- speakers (builtin_speaker.c) ---------------------------------------- */
+
+/* A sentence the claim finder reads, and the speakers it has found so far. */
+struct builtin_sentence {
+    const struct builtin_doc *d;
+    struct builtin_actors *a;
+    size_t sent, first, end; /* its index; its tokens [first, end) */
+    int subject;             /* the last speaker found in this sentence, or -1 */
+    int speaker;             /* the last speaker of a claim, or -1, and its sentence */
+    size_t speaker_sent;
+};
+
+/* Token tests bounded by the sentence: false (or 0) for tokens past its end. */
+static inline bool builtin_sent_is(const struct builtin_sentence *s, size_t i, const char *w)
+{
+    return i < s->end && builtin_tok_is(s->d, i, w);
+}
+
+static inline bool builtin_sent_punct(const struct builtin_sentence *s, size_t i, char ch)
+{
+    return i < s->end && builtin_tok_punct(s->d, i, ch);
+}
+
+static inline uint32_t builtin_sent_cls(const struct builtin_sentence *s, size_t i)
+{
+    return i < s->end ? builtin_tok_cls(s->d, i) : 0;
+}
+
+static inline bool builtin_sent_flag(const struct builtin_sentence *s, size_t i, uint32_t f)
+{
+    return i < s->end && (s->d->tok[i].flags & f);
+}
+
+/* "the", "a", "its", "his", "Tunisia's" ... */
+static inline bool builtin_sent_determiner(const struct builtin_sentence *s, size_t i)
+{
+    return builtin_sent_is(s, i, "the") || builtin_sent_is(s, i, "a") ||
+           builtin_sent_is(s, i, "an") || builtin_sent_is(s, i, "its") ||
+           builtin_sent_is(s, i, "his") || builtin_sent_is(s, i, "her") ||
+           builtin_sent_is(s, i, "their") ||
+           (builtin_sent_flag(s, i, TK_POSS) && builtin_sent_flag(s, i, TK_CAP));
+}
+
+/* A sentence-final stop, or the end of the sentence. */
+static inline bool builtin_sent_at_end(const struct builtin_sentence *s, size_t i)
+{
+    return i >= s->end || builtin_sent_punct(s, i, '.') || builtin_sent_punct(s, i, '!') ||
+           builtin_sent_punct(s, i, '?') || (builtin_sent_flag(s, i, TK_QCLOSE) && i + 1 >= s->end);
+}
+
+/* The classes of reporting verbs. */
+#define BUILTIN_REPORTING (LX_SAY | LX_DENY | LX_ACCUSE)
+
+struct builtin_speaker {
+    int actor;    /* -1 for none */
+    bool named;   /* a name, not a pronoun or a common noun */
+    size_t start; /* first token of the speaker's phrase */
+};
+
+/*
+ * The speaker of the reporting verb at token v, standing before it;
+ * *carried tells that it is shared with an earlier verb ("and said").
+ */
+struct builtin_speaker builtin_speaker_before(struct builtin_sentence *s, size_t v, bool *carried);
+/* The speaker right after verb v (`"...," said X`); *last gets its last token. */
+struct builtin_speaker builtin_speaker_after(struct builtin_sentence *s, size_t v, size_t *last);
+/* The speaker whose phrase ends at token p. */
+struct builtin_speaker builtin_speaker_ending(struct builtin_sentence *s, size_t p);
+/* Whether verb v is a participle ("saying") that shares the speaker of its sentence. */
+bool builtin_speaker_participle(const struct builtin_sentence *s, size_t v);
+/* Lists the institutions that act in the sentence ("police arrested") as actors. */
+void builtin_speaker_acting(struct builtin_sentence *s);
 
 /* ---- counts, dates, claims ---------------------------------------------- */
 

@@ -168,7 +168,7 @@ static size_t scan_number(const char *s, size_t len, size_t i, uint32_t *flags)
 static void add_token(struct builtin_doc *d, size_t start, size_t end, uint32_t flags)
 {
     XGROW(d->tok, d->cap_tok, d->n_tok + 1);
-    d->tok[d->n_tok++] = (struct builtin_tok){start, end, flags, -1, 0};
+    d->tok[d->n_tok++] = (struct builtin_tok){start, end, flags, -1, 0, 0};
 }
 
 /* Lower-case ASCII copy of a word without a final 's, into out[cap]; its length. */
@@ -234,6 +234,13 @@ static void classify_word(struct builtin_doc *d, size_t i)
     enum cp_class first = cp_classify(c);
     size_t upper = 0, letters = 0;
     for (size_t j = t->start; j < t->end;) {
+        char b = d->text[j];
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+            letters++;
+            upper += b <= 'Z';
+            j++;
+            continue;
+        }
         size_t n = cp_at(d->text, t->end, j, &c);
         enum cp_class k = cp_classify(c);
         letters += is_letter(k);
@@ -253,6 +260,8 @@ static void classify_word(struct builtin_doc *d, size_t i)
         t->flags |= TK_POSS;
     if (ascii)
         t->lex = builtin_lex_find(d->lex, key, n);
+    if (t->lex >= 0)
+        t->cls = builtin_lex_entry(d->lex, t->lex)->cls;
     if (first == CP_LETTER) {
         XGROW(d->lower_words, d->cap_lower_words, d->n_lower_words + 1);
         d->lower_words[d->n_lower_words++] = word_hash(key, n);
@@ -312,6 +321,10 @@ static size_t scan_token(const char *s, size_t len, size_t i, enum cp_class k, u
 {
     if (k == CP_DIGIT) {
         size_t e = scan_number(s, len, i, flags);
+        if (e == i) { /* a digit of another script */
+            *flags = TK_WORD | TK_ALNUM;
+            return scan_word(s, len, i);
+        }
         int32_t c;
         size_t n = cp_at(s, len, e, &c);
         if (n &&
@@ -356,6 +369,8 @@ static void tokenize(struct builtin_doc *d, size_t from)
             end = i + n;
             flags = TK_PUNCT | quote_flags(s, i, c);
         }
+        if (end <= i) /* never stall, whatever the bytes */
+            end = i + n;
         add_token(d, i, end, flags | brk);
         if (flags & TK_WORD)
             classify_word(d, d->n_tok - 1);
@@ -398,6 +413,8 @@ static bool after_abbreviation(const struct builtin_doc *d, size_t i)
     size_t n = w->end - w->start;
     if (n == 1 && (w->flags & TK_CAP))
         return true;
+    if (n > 5)
+        return false;
     for (size_t k = 0; k < sizeof(abbreviations) / sizeof(abbreviations[0]); k++)
         if (builtin_tok_is(d, i - 1, abbreviations[k]))
             return true;
@@ -463,6 +480,9 @@ void builtin_tok_scan(struct builtin_doc *d, const struct builtin_lex *lx, const
     d->len = len;
     d->lex = lx;
     size_t from = skip_header(text, len);
+    /* about one token per five bytes of prose */
+    d->cap_tok = len / 5 + 16;
+    d->tok = xmalloc(d->cap_tok * sizeof(*d->tok));
     tokenize(d, from);
     collect_lower(d);
     mark_quotes(d);
@@ -480,39 +500,11 @@ void builtin_tok_release(struct builtin_doc *d)
 
 /* ---- queries ------------------------------------------------------------- */
 
-bool builtin_tok_is(const struct builtin_doc *d, size_t i, const char *w)
-{
-    if (i >= d->n_tok)
-        return false;
-    const char *s = d->text + d->tok[i].start;
-    size_t n = d->tok[i].end - d->tok[i].start;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != w[k]) /* also stops at the end of w */
-            return false;
-    }
-    return w[n] == '\0';
-}
-
 const struct builtin_lex_entry *builtin_tok_entry(const struct builtin_doc *d, size_t i)
 {
     if (i >= d->n_tok || d->tok[i].lex < 0)
         return NULL;
     return builtin_lex_entry(d->lex, d->tok[i].lex);
-}
-
-uint32_t builtin_tok_cls(const struct builtin_doc *d, size_t i)
-{
-    const struct builtin_lex_entry *e = builtin_tok_entry(d, i);
-    return e ? e->cls : 0;
-}
-
-bool builtin_tok_punct(const struct builtin_doc *d, size_t i, char c)
-{
-    return i < d->n_tok && (d->tok[i].flags & TK_PUNCT) && d->tok[i].end - d->tok[i].start == 1 &&
-           d->text[d->tok[i].start] == c;
 }
 
 bool builtin_tok_seen_lower(const struct builtin_doc *d, size_t i)

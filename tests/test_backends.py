@@ -12,17 +12,11 @@ import subprocess
 import sys
 import tempfile
 
+from testlib import check, finish
+
 FACTBENCH, SOURCE, PLUGIN, BAD_PLUGIN = sys.argv[1:5]
 FAULTY = os.path.join(SOURCE, "tests", "backends", "faulty.py")
-results = {"passed": 0, "failed": 0}
 
-
-def check(name, cond, detail=""):
-    if cond:
-        results["passed"] += 1
-    else:
-        results["failed"] += 1
-        print(f"FAIL {name} {detail}")
 
 
 def run(args, cwd):
@@ -252,5 +246,4 @@ with tempfile.TemporaryDirectory() as tmp:
     config_backends(tmp)
     progress(tmp)
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()

@@ -14,18 +14,12 @@ import subprocess
 import sys
 import tempfile
 
+from testlib import check, finish
+
 FACTBENCH = sys.argv[1]
-results = {"passed": 0, "failed": 0}
 NAMES = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Cohen", "Fay Hu", "Gus Berg"]
 KINDS = ["killed", "injured", "arrested", "missing"]
 
-
-def check(name, cond, detail=""):
-    if cond:
-        results["passed"] += 1
-    else:
-        results["failed"] += 1
-        print(f"FAIL {name} {detail}")
 
 
 def synth(root, n, seed):
@@ -169,5 +163,4 @@ with tempfile.TemporaryDirectory() as tmp:
     gates(tmp)
     shards(tmp)
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()

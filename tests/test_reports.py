@@ -15,21 +15,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+from testlib import check, finish
 import xml.etree.ElementTree as ET
 
 FACTBENCH, SOURCE = sys.argv[1], sys.argv[2]
 UPDATE = "--update" in sys.argv
 FIXTURE = os.path.join(SOURCE, "tests", "render")
 PRED = 'pred<b>"x",y'
-results = {"passed": 0, "failed": 0}
 
-
-def check(name, cond, detail=""):
-    if cond:
-        results["passed"] += 1
-    else:
-        results["failed"] += 1
-        print(f"FAIL {name} {str(detail)[:600]}")
 
 
 def run(root, env=None):
@@ -133,5 +127,4 @@ with tempfile.TemporaryDirectory() as tmp:
     browser(root)
     no_gnuplot(tmp)
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()
