@@ -351,7 +351,7 @@ static size_t batch_size(const struct eval_options *o)
     for (size_t i = 0; i < o->n_backends; i++)
         if (o->backends[i].jobs > most)
             most = o->backends[i].jobs;
-    return 4 * (size_t)most < 16 ? 16 : 4 * (size_t)most;
+    return 8 * (size_t)most < 16 ? 16 : 8 * (size_t)most;
 }
 
 static int by_id(const void *x, const void *y)
