@@ -68,13 +68,14 @@ static void compare_article(const struct config *cfg, const struct gold_doc *a,
     match_doc_free(mb);
 }
 
-static struct gold_doc *load(const char *dir, const char *id, struct diag *d)
+static struct gold_doc *load(const struct config *cfg, const char *dir, const char *id,
+                             struct diag *d)
 {
     struct buf path = BUF_INIT;
     buf_addf(&path, "%s/%s.json", dir, id);
     struct gold_source src = {path.data, id, NULL, 0};
     struct gold_doc *g = NULL;
-    gold_load(GOLD_REFERENCE, &src, &g, d);
+    gold_load_within(&cfg->limits, GOLD_REFERENCE, &src, &g, d);
     buf_release(&path);
     return g;
 }
@@ -127,7 +128,7 @@ fb_result agree_run(const struct config *cfg, const char *dir_a, const char *dir
             j++;
             continue;
         }
-        struct gold_doc *a = load(dir_a, ids_a[i], d), *b = load(dir_b, ids_b[j], d);
+        struct gold_doc *a = load(cfg, dir_a, ids_a[i], d), *b = load(cfg, dir_b, ids_b[j], d);
         if (a && b) {
             compare_article(cfg, a, b, out);
             out->articles++;

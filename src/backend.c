@@ -1,5 +1,6 @@
 #include "backend.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -8,8 +9,13 @@
 #include "json.h"
 
 static const struct backend_ops *const backends[] = {
-    &builtin_backend, &dir_backend,    &exec_backend,   &jsonl_backend,
-    &null_backend,    &oracle_backend, &plugin_backend,
+    &builtin_backend, &dir_backend,  &exec_backend,   &http_backend,   &jsonl_backend,
+    &llm_backend,     &null_backend, &oracle_backend, &plugin_backend,
+};
+
+const struct http_options backend_http_defaults = {
+    .retries = 3,
+    .backoff = 0.5,
 };
 
 #define N_BACKENDS (sizeof(backends) / sizeof(backends[0]))
@@ -34,7 +40,7 @@ const struct backend_ops *backend_find(const char *spec, struct diag *d)
     }
     diag_error(d,
                "unknown backend '%s' (expected builtin, null, oracle, dir:PATH, exec:CMD, "
-               "jsonl:CMD, plugin:PATH.so, or a name from the config file)",
+               "jsonl:CMD, plugin:PATH.so, http:URL, llm:URL, or a name from the config file)",
                spec);
     return NULL;
 }
@@ -62,6 +68,7 @@ void backend_job_init(struct backend_job *j, const struct article *a, const stru
     j->gold = gold;
     buf_init(&j->reason);
     buf_init(&j->response);
+    j->usage.prompt_tokens = j->usage.completion_tokens = -1;
 }
 
 void backend_job_release(struct backend_job *j)
@@ -89,7 +96,8 @@ static bool reported_error(struct backend_job *j, const char *text, size_t len)
 {
     struct diag quiet;
     diag_init(&quiet);
-    cJSON *root = json_parse(text, len, "response", 1, JSON_DEFAULT_MAX_DEPTH, &quiet);
+    cJSON *root =
+        json_parse(text, len, "response", 1, bounds_or_defaults(j->bounds)->depth, &quiet);
     diag_release(&quiet);
     const cJSON *error = cJSON_GetObjectItemCaseSensitive(root, "error");
     bool is_error = cJSON_IsObject(root) && error && !cJSON_IsNull(error);
@@ -102,12 +110,18 @@ static bool reported_error(struct backend_job *j, const char *text, size_t len)
 
 void backend_job_answer(struct backend_job *j, const char *text, size_t len)
 {
+    const struct bounds *bounds = bounds_or_defaults(j->bounds);
+    if (len > bounds->response_bytes) {
+        backend_job_fail(j, "response larger than %zu bytes (limits.response_bytes)",
+                         bounds->response_bytes);
+        return;
+    }
     if (reported_error(j, text, len))
         return;
     struct diag d;
     diag_init(&d);
     struct gold_source src = {"response", j->article->id, NULL, 0};
-    if (gold_parse(text, len, GOLD_PREDICTION, &src, &j->pred, &d) == FB_OK) {
+    if (gold_parse_within(bounds, text, len, GOLD_PREDICTION, &src, &j->pred, &d) == FB_OK) {
         j->ok = true;
         buf_reset(&j->response);
         buf_add(&j->response, text, len);
@@ -116,6 +130,20 @@ void backend_job_answer(struct backend_job *j, const char *text, size_t len)
                          d.n_msgs > 1 ? " (and more)" : "");
     }
     diag_release(&d);
+}
+
+int backend_open_log(const struct backend_options *opt, const char *suffix)
+{
+    if (!opt->log_dir)
+        return -1;
+    struct buf path = BUF_INIT;
+    buf_addf(&path, "%s/%s%s", opt->log_dir, opt->name, suffix);
+    for (size_t i = strlen(opt->log_dir) + 1; i < path.len; i++)
+        if (path.data[i] == '/')
+            path.data[i] = '_'; /* a backend name is no path */
+    int fd = open(path.data, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+    buf_release(&path);
+    return fd;
 }
 
 void backend_request(const struct article *a, struct buf *out)

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "buf.h"
@@ -22,16 +23,58 @@
 #include "gold.h"
 #include "result.h"
 
+/*
+ * A header of the requests of http: and llm: backends: a fixed value, or a
+ * prefix and a secret read from the environment when the backend opens.
+ * Secrets never reach reports, logs, failure reasons or the cache key.
+ */
+struct backend_header {
+    char *name;
+    char *value; /* the value; with env, what goes before the secret ("Bearer ") */
+    char *env;   /* the environment variable holding the secret, or NULL */
+};
+
+/* Settings of the http: and llm: backends (docs/BACKENDS.md). */
+struct http_options {
+    struct backend_header *headers;
+    size_t n_headers;
+    unsigned retries;    /* tries after the first, for connection errors, 429 and 5xx */
+    double backoff;      /* seconds before the first retry; doubled for each next one */
+    char *model;         /* llm: the "model" sent, or NULL */
+    char *prompt;        /* llm: the prompt template file, or NULL for the built-in one */
+    char *system;        /* llm: a system message, or NULL */
+    double temperature;  /* llm */
+    unsigned max_tokens; /* llm: 0 sends none */
+};
+
+/* 3 retries from 0.5 s, temperature 0, nothing else. */
+extern const struct http_options backend_http_defaults;
+
 /* How a backend is set up: from the command line and the config file. */
 struct backend_options {
     const char *name;    /* as reports show it */
     const char *spec;    /* "<scheme>[:<argument>]" */
     const char *version; /* declared by the user, part of the cache key; or NULL */
-    double timeout;      /* seconds per article, for backends that run processes */
-    unsigned jobs;       /* articles at once, for backends that run processes */
+    double timeout;      /* seconds per article, for backends that run processes or ask servers */
+    unsigned jobs;       /* articles at once, for backends that run processes or ask servers */
     char **env;          /* "KEY=VALUE" added to the allowed environment; NULL-terminated */
-    const char *log_dir; /* where process backends write <name>.stderr.log */
+    const char *log_dir; /* where external backends log: <name>.stderr.log, <name>.http.log */
     size_t max_response; /* bytes of one response at most */
+    const struct http_options *http; /* for http: and llm:; NULL means backend_http_defaults */
+    /*
+     * More of the backend's identity for the cache key, as its open() sets
+     * backend.identity (an llm: backend's model, parameters and prompt
+     * text); NULL for none. Never a secret.
+     */
+    const char *identity;
+};
+
+/* What one extraction cost, when the backend measured it. */
+struct backend_usage {
+    bool known;                /* false: nothing measured (also for answers from the cache) */
+    double latency_ms;         /* of the request that brought the answer */
+    int64_t prompt_tokens;     /* -1 when unknown */
+    int64_t completion_tokens; /* -1 when unknown */
 };
 
 /* One article's extraction. */
@@ -42,6 +85,8 @@ struct backend_job {
     struct gold_doc *pred;       /* the prediction, owned by the job */
     struct buf reason;           /* why the article failed */
     struct buf response;         /* the response text when it came from outside (cacheable) */
+    struct backend_usage usage;  /* set by backends that measure it */
+    const struct bounds *bounds; /* limits a response must keep; NULL: the defaults */
 };
 
 struct backend;
@@ -63,12 +108,15 @@ struct backend_ops {
 
 struct backend {
     const struct backend_ops *ops;
+    char *identity; /* see backend_options.identity; owned and freed by the backend, or NULL */
 };
 
 extern const struct backend_ops builtin_backend;
 extern const struct backend_ops dir_backend;
 extern const struct backend_ops exec_backend;
+extern const struct backend_ops http_backend;
 extern const struct backend_ops jsonl_backend;
+extern const struct backend_ops llm_backend;
 extern const struct backend_ops null_backend;
 extern const struct backend_ops oracle_backend;
 extern const struct backend_ops plugin_backend;
@@ -86,13 +134,22 @@ void backend_job_release(struct backend_job *j);
 /*
  * Ends a job with a response text: a prediction, or {"article": ..., "error":
  * "..."} for a failure the backend reports itself. The job keeps the text
- * in j->response when it is a valid prediction.
+ * in j->response when it is a valid prediction. A response over j->bounds
+ * (bytes, nesting, items per category) fails the job, saying which limit.
  */
 void backend_job_answer(struct backend_job *j, const char *text, size_t len);
 
 /* Ends a job as failed; the reason is formatted like printf. */
 void backend_job_fail(struct backend_job *j, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/*
+ * Opens <opt->log_dir>/<opt->name><suffix> for appending (0644, never
+ * through a link planted in the output tree; a '/' in the name becomes
+ * '_'). Returns the descriptor, or -1 when there is no log directory or the
+ * file cannot be opened.
+ */
+int backend_open_log(const struct backend_options *opt, const char *suffix);
 
 /* The request of SPEC section 5 for an article, as one line of JSON (no newline). */
 void backend_request(const struct article *a, struct buf *out);

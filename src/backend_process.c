@@ -48,30 +48,20 @@ struct process_backend {
 
 /* ---- starting ------------------------------------------------------------------ */
 
-static int open_log(const struct backend_options *opt)
-{
-    if (!opt->log_dir)
-        return -1;
-    struct buf path = BUF_INIT;
-    buf_addf(&path, "%s/%s.stderr.log", opt->log_dir, opt->name);
-    for (size_t i = strlen(opt->log_dir) + 1; i < path.len; i++)
-        if (path.data[i] == '/')
-            path.data[i] = '_'; /* a backend name is no path */
-    int fd = open(path.data, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    buf_release(&path);
-    return fd;
-}
-
 static void close_backend(struct backend *base)
 {
     struct process_backend *b = (struct process_backend *)base;
+    for (size_t i = 0; i < b->n_workers; i++)
+        proc_close_input(&b->workers[i].p); /* EOF on stdin asks every worker to stop at once */
+    double deadline = proc_now() + 1.0;
     for (size_t i = 0; i < b->n_workers; i++) {
         struct worker *w = &b->workers[i];
-        if (w->p.pid && interrupt_requested()) {
+        double left = deadline - proc_now();
+        if (w->p.pid && (interrupt_requested() || left <= 0)) {
             proc_kill(&w->p);
         } else if (w->p.pid) {
             bool killed;
-            proc_reap(&w->p, 1.0, &killed); /* EOF on stdin asks a worker to stop */
+            proc_reap(&w->p, left, &killed);
         }
         buf_release(&w->request);
         buf_release(&w->response);
@@ -114,7 +104,7 @@ static fb_result open_process(const char *arg, const struct backend_options *opt
         buf_init(&b->workers[i].request);
         buf_init(&b->workers[i].response);
     }
-    b->log_fd = open_log(opt);
+    b->log_fd = backend_open_log(opt, ".stderr.log");
     b->path = proc_find(argv[0]);
     fb_result rc = FB_OK;
     if (!b->path) {
@@ -234,8 +224,9 @@ static void on_readable(struct process_backend *b, struct worker *w)
             }
         }
         if (w->response.len > b->max_response) {
-            char reason[64];
-            snprintf(reason, sizeof(reason), "response larger than %zu bytes", b->max_response);
+            char reason[96];
+            snprintf(reason, sizeof(reason),
+                     "response larger than %zu bytes (limits.response_bytes)", b->max_response);
             fail_and_kill(w, reason);
             return;
         }

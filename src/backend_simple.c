@@ -91,7 +91,8 @@ static void dir_extract(struct backend *base, struct backend_job *jobs, size_t n
         struct stat st;
         if (stat(path.data, &st) < 0 && errno == ENOENT)
             backend_job_fail(j, "no prediction");
-        else if (fileio_read(path.data, &text, &d) != FB_OK)
+        else if (fileio_read_max(path.data, bounds_or_defaults(j->bounds)->response_bytes,
+                                 "limits.response_bytes", &text, &d) != FB_OK)
             backend_job_fail(j, "%s", diag_first_error(&d));
         else
             backend_job_answer(j, text.data, text.len);

@@ -23,6 +23,10 @@ void cache_key(const struct backend_options *opt, const char *request, size_t le
     update(st, opt->version);
     for (size_t i = 0; opt->env && opt->env[i]; i++)
         update(st, opt->env[i]);
+    if (opt->identity) {
+        update(st, "identity");
+        update(st, opt->identity);
+    }
     XXH3_128bits_update(st, request, len);
     XXH128_hash_t h = XXH3_128bits_digest(st);
     XXH3_freeState(st);
@@ -63,7 +67,7 @@ void cache_put(const struct cache *c, const char *key, const char *data, size_t 
     struct diag local;
     diag_init(&local);
     entry_path(c, key, &path, true);
-    if (fileio_mkdirs(path.data, &local) == FB_OK) {
+    if (fileio_mkdirs_in(c->dir, path.data, &local) == FB_OK) {
         entry_path(c, key, &path, false);
         fileio_write_atomic(path.data, data, len, false, &local);
     }

@@ -2,8 +2,10 @@
  * cache.h - the on-disk cache of external backends' responses.
  *
  * A response is stored under a key that hashes (XXH3, 128 bits) the
- * backend's identity (its spec, declared version and added environment)
- * and the request's content, so that a change to any of them misses.
+ * backend's identity (its spec, declared version, added environment, and
+ * what the backend adds itself: backend_options.identity) and the
+ * request's content, so that a change to any of them misses. Secrets
+ * (header values read from the environment) are never part of it.
  * Only valid predictions are stored: errors are never cached. Entries are
  * written whole or not at all, so a run killed at any moment leaves a
  * usable cache, and the next run does not redo what was done.

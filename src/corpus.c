@@ -20,8 +20,8 @@ struct corpus {
     FILE *jsonl; /* the JSON Lines file being read, if any */
     const char *jsonl_path;
     size_t line_no;
-    char *line;
-    size_t line_cap;
+    struct buf line;
+    struct bounds bounds;
 
     /* the current article's storage */
     struct buf text, id, title, source;
@@ -81,6 +81,8 @@ corpus *corpus_open(const char *path, struct diag *d)
         return NULL;
     }
     corpus *c = xcalloc(1, sizeof(*c));
+    c->bounds = bounds_defaults;
+    buf_init(&c->line);
     buf_init(&c->text);
     buf_init(&c->id);
     buf_init(&c->title);
@@ -98,6 +100,11 @@ corpus *corpus_open(const char *path, struct diag *d)
         return NULL;
     }
     return c;
+}
+
+void corpus_set_bounds(corpus *c, const struct bounds *b)
+{
+    c->bounds = *b;
 }
 
 /* ---- <id>.txt files ---------------------------------------------------- */
@@ -158,7 +165,8 @@ static fb_result read_txt(corpus *c, const char *path, struct article *a, struct
         return FB_EINPUT;
     }
     a->id = c->id.data;
-    if (fileio_read(path, &c->text, d) != FB_OK)
+    if (fileio_read_max(path, c->bounds.article_bytes, "limits.article_bytes", &c->text, d) !=
+        FB_OK)
         return FB_EINPUT;
     size_t bad;
     if (!text_valid_utf8(c->text.data, c->text.len, &bad)) {
@@ -207,7 +215,7 @@ static fb_result read_record(corpus *c, const char *line, size_t len, struct art
     buf_reset(&c->source);
     buf_addf(&c->source, "%s:%zu", c->jsonl_path, c->line_no);
     const char *where = c->source.data;
-    cJSON *root = json_parse(line, len, c->jsonl_path, c->line_no, JSON_DEFAULT_MAX_DEPTH, d);
+    cJSON *root = json_parse(line, len, c->jsonl_path, c->line_no, c->bounds.depth, d);
     if (!root)
         return FB_EINPUT;
     fb_result rc = FB_EINPUT;
@@ -251,6 +259,28 @@ done:
     return rc;
 }
 
+/*
+ * Reads the next line of the JSON Lines file into c->line, without its
+ * newline, keeping at most max bytes: a longer line is read to its end but
+ * not kept (*too_long), so memory stays bounded. Returns false at the end
+ * of the file, or on an error (ferror()).
+ */
+static bool next_line(corpus *c, size_t max, bool *too_long)
+{
+    buf_reset(&c->line);
+    *too_long = false;
+    int ch = EOF;
+    flockfile(c->jsonl);
+    while ((ch = getc_unlocked(c->jsonl)) != EOF && ch != '\n') {
+        if (c->line.len < max)
+            buf_addc(&c->line, (char)ch);
+        else
+            *too_long = true;
+    }
+    funlockfile(c->jsonl);
+    return ch != EOF || c->line.len > 0 || *too_long;
+}
+
 static bool blank_line(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -265,8 +295,8 @@ fb_result corpus_next(corpus *c, struct article *a, struct diag *d)
     for (;;) {
         if (c->jsonl) {
             errno = 0;
-            ssize_t n = getline(&c->line, &c->line_cap, c->jsonl);
-            if (n < 0) {
+            bool too_long;
+            if (!next_line(c, c->bounds.article_bytes, &too_long) || ferror(c->jsonl)) {
                 fb_result rc = FB_OK;
                 if (ferror(c->jsonl)) {
                     diag_error(d, "cannot read '%s': %s", c->jsonl_path, strerror(errno));
@@ -279,9 +309,14 @@ fb_result corpus_next(corpus *c, struct article *a, struct diag *d)
                 continue;
             }
             c->line_no++;
-            if (blank_line(c->line, (size_t)n))
+            if (too_long) {
+                diag_error(d, "%s:%zu: line larger than %zu bytes (limits.article_bytes)",
+                           c->jsonl_path, c->line_no, c->bounds.article_bytes);
+                return FB_EINPUT;
+            }
+            if (blank_line(c->line.data, c->line.len))
                 continue;
-            return read_record(c, c->line, (size_t)n, a, d);
+            return read_record(c, c->line.data, c->line.len, a, d);
         }
         if (c->next_file == c->n_files)
             return FB_END;
@@ -307,7 +342,7 @@ void corpus_close(corpus *c)
     for (size_t i = 0; i < c->n_files; i++)
         free(c->files[i]);
     free(c->files);
-    free(c->line);
+    buf_release(&c->line);
     buf_release(&c->text);
     buf_release(&c->id);
     buf_release(&c->title);

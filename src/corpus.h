@@ -12,6 +12,7 @@
 #define FB_CORPUS_H
 
 #include "article.h"
+#include "bounds.h"
 #include "diag.h"
 #include "result.h"
 
@@ -22,6 +23,14 @@ typedef struct corpus corpus;
  * be read at all.
  */
 corpus *corpus_open(const char *path, struct diag *d);
+
+/*
+ * Sets the limits articles are read with (bounds.h; the defaults until
+ * then): an article larger than b->article_bytes (a .txt file, or a line of
+ * a .jsonl file, which is never held whole) and a line nested deeper than
+ * b->depth are errors of that entry. b is copied.
+ */
+void corpus_set_bounds(corpus *c, const struct bounds *b);
 
 /*
  * Reads the next article into *a. Returns FB_OK with *a filled, FB_END when

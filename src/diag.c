@@ -28,7 +28,8 @@ void diag_release(struct diag *d)
     diag_init_stream(d, d->sink);
 }
 
-static void report(struct diag *d, enum diag_level level, const char *fmt, va_list ap)
+__attribute__((format(printf, 3, 0))) static void report(struct diag *d, enum diag_level level,
+                                                         const char *fmt, va_list ap)
 {
     struct buf b = BUF_INIT;
     buf_vaddf(&b, fmt, ap);

@@ -47,6 +47,7 @@ static void score_job(struct backend_run *run, const struct config *cfg, struct 
                       const struct match_doc *mgold)
 {
     struct article_result *r = new_result(run, j->article->id);
+    r->usage = j->usage;
     struct article_score s;
     bool ok = j->ok && j->pred;
     if (ok) {
@@ -224,10 +225,12 @@ static size_t from_cache(struct runner *r, size_t b, struct backend_job *jobs, s
 {
     struct backend_run *run = &r->e->runs[b];
     struct buf request = BUF_INIT, cached = BUF_INIT;
+    struct backend_options opt = r->o->backends[b];
+    opt.identity = r->backends[b]->identity;
     size_t left = 0;
     for (size_t i = 0; i < n; i++) {
         backend_request(jobs[i].article, &request);
-        cache_key(&r->o->backends[b], request.data, request.len, keys[i]);
+        cache_key(&opt, request.data, request.len, keys[i]);
         if (cache_get(&r->o->cache, keys[i], &cached)) {
             backend_job_answer(&jobs[i], cached.data, cached.len);
             if (jobs[i].ok) {
@@ -236,6 +239,7 @@ static size_t from_cache(struct runner *r, size_t b, struct backend_job *jobs, s
             }
             backend_job_release(&jobs[i]); /* a damaged entry: ask again */
             backend_job_init(&jobs[i], jobs[i].article, jobs[i].gold);
+            jobs[i].bounds = &r->o->cfg->limits;
         }
         run->cache_misses++;
         /* keep the jobs to run at the front, in order, with their keys */
@@ -264,8 +268,10 @@ static void run_backend(struct runner *r, size_t b, struct pending *batch, size_
     struct backend_run *run = &r->e->runs[b];
     struct backend_job *jobs = xcalloc(n, sizeof(*jobs));
     char(*keys)[CACHE_KEY_LEN + 1] = xcalloc(n, sizeof(*keys));
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         backend_job_init(&jobs[i], &batch[i].a, batch[i].gold);
+        jobs[i].bounds = &r->o->cfg->limits;
+    }
     size_t todo = n;
     if (run->external)
         todo = from_cache(r, b, jobs, n, keys);
@@ -322,15 +328,15 @@ static fb_result open_all(struct runner *r)
         buf_addf(&dir, "%s/%s", o->predictions_dir, slug);
         free(slug);
         r->pred_dirs[i] = buf_detach(&dir, NULL);
-        if (fileio_mkdirs(r->pred_dirs[i], r->d) != FB_OK)
+        if (fileio_mkdirs_in(o->predictions_dir, r->pred_dirs[i], r->d) != FB_OK)
             return FB_ERUNTIME;
     }
     return FB_OK;
 }
 
 /* Reads the gold of article a; NULL (with a warning) when it has none, or on errors. */
-static struct gold_doc *read_gold(const struct article *a, const char *gold_dir, bool *bad,
-                                  struct diag *d)
+static struct gold_doc *read_gold(const struct article *a, const char *gold_dir,
+                                  const struct bounds *bounds, bool *bad, struct diag *d)
 {
     struct buf path = BUF_INIT;
     buf_addf(&path, "%s/%s.json", gold_dir, a->id);
@@ -339,7 +345,7 @@ static struct gold_doc *read_gold(const struct article *a, const char *gold_dir,
         diag_warning(d, "%s: no gold file '%s', not scored", a->source, path.data);
     } else {
         struct gold_source src = {path.data, a->id, a->text, a->text_len};
-        *bad |= gold_load(GOLD_REFERENCE, &src, &g, d) != FB_OK;
+        *bad |= gold_load_within(bounds, GOLD_REFERENCE, &src, &g, d) != FB_OK;
     }
     buf_release(&path);
     return g;
@@ -444,7 +450,7 @@ static fb_result run_corpus(struct runner *r, corpus *c)
             size_t position = r->position++;
             struct gold_doc *gold = o->shard.count && !eval_in_shard(a.id, o->shard)
                                         ? NULL
-                                        : read_gold(&a, o->gold, &bad_input, r->d);
+                                        : read_gold(&a, o->gold, &o->cfg->limits, &bad_input, r->d);
             if (gold && !bad_input) {
                 batch[n].position = position;
                 pending_take(&batch[n++], &a, gold);
@@ -504,6 +510,8 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     corpus *c = rc == FB_OK ? corpus_open(o->corpus, d) : NULL;
     if (rc == FB_OK && !c)
         rc = FB_EINPUT;
+    if (c)
+        corpus_set_bounds(c, &o->cfg->limits);
     if (c && o->progress)
         r.total = corpus_estimate(o->corpus);
     if (c)

@@ -35,7 +35,8 @@ struct article_result {
     char *reason;    /* why the backend failed this article, or NULL */
     struct prf counts[N_MODES][N_SCORES];
     struct breakdown breakdown[N_CATEGORIES];
-    struct cJSON *errors; /* listings (score.h); NULL for failed articles */
+    struct cJSON *errors;       /* listings (score.h); NULL for failed articles */
+    struct backend_usage usage; /* latency and tokens, when the backend measured them */
 };
 
 /* A backend's totals over the corpus. */
@@ -97,13 +98,14 @@ struct eval_options {
 
 /*
  * Runs the backends over the corpus and scores them. Articles are read a
- * batch at a time (eight per job of the busiest backend, so workers seldom wait for each other), so
- * memory does not grow with the corpus beyond the per-article counts. Articles without gold are not
- * scored (a warning each); a corpus with no article to score is an error, not a perfect score.
- * Returns FB_OK with *e filled (release with eval_release()); FB_EINPUT when the corpus or the gold
- * has errors, FB_EUSAGE for an unknown backend, or FB_ERUNTIME when a backend cannot start or a
- * prediction cannot be written, all reported to d; on failure *e holds nothing (eval_release() on
- * it is harmless).
+ * batch at a time (eight per job of the busiest backend, so that workers seldom wait for each
+ * other), so memory does not grow with the corpus beyond the per-article counts. Articles without
+ * gold are not scored (a warning each); a corpus with no article to score
+ * is an error, not a perfect score. Returns FB_OK with *e filled (release
+ * with eval_release()); FB_EINPUT when the corpus or the gold has errors,
+ * FB_EUSAGE for an unknown backend, or FB_ERUNTIME when a backend cannot
+ * start or a prediction cannot be written, all reported to d; on failure
+ * *e holds nothing (eval_release() on it is harmless).
  */
 fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d);
 

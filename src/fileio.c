@@ -3,49 +3,90 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-fb_result fileio_read(const char *path, struct buf *out, struct diag *d)
+#include "xalloc.h"
+
+/*
+ * Opens path for reading without blocking on a FIFO nobody writes to (a
+ * planted FIFO must not hang a run), then makes reads block again.
+ */
+static int open_for_reading(const char *path, struct stat *st)
 {
-    buf_reset(out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
-        goto fail;
-    struct stat st;
-    if (fstat(fd, &st) < 0)
-        goto fail_close;
-    if (S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
-        goto fail_close;
+        return -1;
+    if (fstat(fd, st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
     }
-    if (st.st_size > 0)
-        buf_grow(out, (size_t)st.st_size);
-    for (;;) {
+    if (S_ISDIR(st->st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return -1;
+    }
+    return fd;
+}
+
+/* Reads fd into out, at most max + 1 bytes; false on a read error. */
+static bool read_fd(int fd, const struct stat *st, size_t max, struct buf *out)
+{
+    if (st->st_size > 0)
+        buf_grow(out, (size_t)st->st_size < max ? (size_t)st->st_size : max);
+    while (out->len <= max) {
         buf_grow(out, 4096);
-        ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            goto fail_close;
-        }
+        size_t room = out->cap - out->len - 1;
+        if (room > max + 1 - out->len)
+            room = max + 1 - out->len;
+        ssize_t n = read(fd, out->data + out->len, room);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
         if (n == 0)
             break;
         out->len += (size_t)n;
         out->data[out->len] = '\0';
     }
-    close(fd);
-    return FB_OK;
-fail_close : {
+    return true;
+}
+
+fb_result fileio_read_max(const char *path, size_t max, const char *setting, struct buf *out,
+                          struct diag *d)
+{
+    buf_reset(out);
+    struct stat st;
+    int fd = open_for_reading(path, &st);
+    if (fd < 0) {
+        diag_error(d, "cannot read '%s': %s", path, strerror(errno));
+        return FB_EINPUT;
+    }
+    bool too_big = st.st_size > 0 && (uintmax_t)st.st_size > max;
+    bool ok = too_big || read_fd(fd, &st, max, out); /* a growing file stops at max + 1 */
     int saved = errno;
     close(fd);
-    errno = saved;
+    if (ok && (too_big || out->len > max)) {
+        buf_reset(out);
+        diag_error(d, "%s: larger than %zu bytes (%s)", path, max, setting);
+        return FB_EINPUT;
+    }
+    if (!ok) {
+        buf_reset(out);
+        diag_error(d, "cannot read '%s': %s", path, strerror(saved));
+        return FB_EINPUT;
+    }
+    return FB_OK;
 }
-fail:
-    diag_error(d, "cannot read '%s': %s", path, strerror(errno));
-    return FB_EINPUT;
+
+fb_result fileio_read(const char *path, struct buf *out, struct diag *d)
+{
+    return fileio_read_max(path, SIZE_MAX - 1, "", out, d);
 }
 
 fb_result fileio_check_dir(const char *path, const char *what, struct diag *d)
@@ -82,42 +123,164 @@ fb_result fileio_mkdirs(const char *path, struct diag *d)
     return FB_OK;
 }
 
+/* Makes dir a directory of its own: created (0755), or one that is there and no link. */
+static bool own_directory(const char *dir, struct diag *d)
+{
+    struct stat st;
+    if (mkdir(dir, 0755) == 0)
+        return true;
+    if (errno != EEXIST || lstat(dir, &st) < 0) {
+        diag_error(d, "cannot create directory '%s': %s", dir, strerror(errno));
+        return false;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        diag_error(d, "cannot write into '%s': a symbolic link in the output tree", dir);
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        diag_error(d, "cannot create directory '%s': %s", dir, strerror(ENOTDIR));
+        return false;
+    }
+    return true;
+}
+
+fb_result fileio_mkdirs_in(const char *root, const char *path, struct diag *d)
+{
+    size_t n = strlen(root);
+    bool below = strncmp(path, root, n) == 0 &&
+                 (path[n] == '/' || path[n] == '\0' || (n && root[n - 1] == '/'));
+    if (!below)
+        n = strlen(path); /* not below root: all of it is the caller's */
+    struct buf p = BUF_INIT;
+    buf_add(&p, path, n);
+    fb_result rc = fileio_mkdirs(p.data, d);
+    for (size_t i = n + 1; rc == FB_OK && i <= strlen(path); i++) {
+        if (path[i] != '/' && path[i] != '\0')
+            continue;
+        buf_reset(&p);
+        buf_add(&p, path, i);
+        if (path[i - 1] != '/' && !own_directory(p.data, d))
+            rc = FB_ERUNTIME;
+    }
+    buf_release(&p);
+    return rc;
+}
+
 static bool write_all(int fd, const char *data, size_t len)
 {
     while (len) {
         ssize_t n = write(fd, data, len);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n < 0)
             return false;
+        if (n == 0) {
+            errno = EIO;
+            return false;
+        }
         data += n;
         len -= (size_t)n;
     }
     return true;
 }
 
-fb_result fileio_write_atomic(const char *path, const char *data, size_t len, bool durable,
-                              struct diag *d)
+/*
+ * Writes data into a new temporary file beside path (mode 0644, created
+ * with O_EXCL: never through a link); stores its name in tmp. On failure
+ * removes it and reports "cannot write 'path': reason".
+ */
+static bool write_temp(const char *path, const char *data, size_t len, bool durable,
+                       struct buf *tmp, struct diag *d)
 {
-    struct buf tmp = BUF_INIT;
-    buf_addf(&tmp, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp.data);
+    buf_reset(tmp);
+    buf_addf(tmp, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp->data);
     if (fd < 0) {
         diag_error(d, "cannot write '%s': %s", path, strerror(errno));
-        buf_release(&tmp);
-        return FB_ERUNTIME;
+        return false;
     }
     bool ok = fchmod(fd, 0644) == 0 && write_all(fd, data, len) && (!durable || fsync(fd) == 0);
     int saved = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp.data, path) < 0) {
+    if (close(fd) != 0 && ok) {
         saved = errno;
         ok = false;
     }
     if (!ok) {
-        unlink(tmp.data);
+        unlink(tmp->data);
         diag_error(d, "cannot write '%s': %s", path, strerror(saved ? saved : EIO));
     }
+    return ok;
+}
+
+fb_result fileio_write_atomic(const char *path, const char *data, size_t len, bool durable,
+                              struct diag *d)
+{
+    struct fileio_batch b;
+    fileio_batch_init(&b);
+    fb_result rc = fileio_batch_write(&b, path, data, len, durable, d);
+    if (rc == FB_OK)
+        rc = fileio_batch_commit(&b, d);
+    fileio_batch_release(&b);
+    return rc;
+}
+
+/* ---- files written together ------------------------------------------------ */
+
+void fileio_batch_init(struct fileio_batch *b)
+{
+    memset(b, 0, sizeof(*b));
+}
+
+void fileio_batch_adopt(struct fileio_batch *b, const char *tmp, const char *path)
+{
+    XGROW(b->files, b->cap, b->n + 1);
+    b->files[b->n].tmp = xstrdup(tmp);
+    b->files[b->n++].path = xstrdup(path);
+}
+
+fb_result fileio_batch_write(struct fileio_batch *b, const char *path, const char *data, size_t len,
+                             bool durable, struct diag *d)
+{
+    struct buf tmp = BUF_INIT;
+    bool ok = write_temp(path, data, len, durable, &tmp, d);
+    if (ok)
+        fileio_batch_adopt(b, tmp.data, path);
     buf_release(&tmp);
     return ok ? FB_OK : FB_ERUNTIME;
+}
+
+fb_result fileio_batch_commit(struct fileio_batch *b, struct diag *d)
+{
+    fb_result rc = FB_OK;
+    /* a directory in the way is the one thing that makes a rename fail: look before any */
+    for (size_t i = 0; i < b->n && rc == FB_OK; i++) {
+        struct stat st;
+        if (lstat(b->files[i].path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            diag_error(d, "cannot write '%s': %s", b->files[i].path, strerror(EISDIR));
+            rc = FB_ERUNTIME;
+        }
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        if (rc == FB_OK && rename(b->files[i].tmp, b->files[i].path) < 0) {
+            diag_error(d, "cannot write '%s': %s", b->files[i].path, strerror(errno));
+            rc = FB_ERUNTIME;
+        }
+        if (rc != FB_OK)
+            unlink(b->files[i].tmp);
+        free(b->files[i].tmp);
+        free(b->files[i].path);
+    }
+    b->n = 0;
+    return rc;
+}
+
+void fileio_batch_release(struct fileio_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        unlink(b->files[i].tmp);
+        free(b->files[i].tmp);
+        free(b->files[i].path);
+    }
+    free(b->files);
+    fileio_batch_init(b);
 }

@@ -18,6 +18,7 @@ const char *const category_names[N_CATEGORIES] = {"actors", "counts", "dates", "
 struct reader {
     enum gold_mode mode;
     const struct gold_source *src;
+    const struct bounds *bounds;
     struct json_where w; /* the file and the JSON path being read: "$.counts[2].value" */
 };
 
@@ -168,7 +169,11 @@ static void *read_list(struct reader *r, const cJSON *v, size_t size, size_t *n_
         json_where_error(&r->w, "expected an array");
         return NULL;
     }
-    size_t n = (size_t)cJSON_GetArraySize(v);
+    size_t n = (size_t)cJSON_GetArraySize(v), max = r->bounds->items;
+    if (n > max) {
+        json_where_error(&r->w, "%zu items, more than the limit of %zu (limits.items)", n, max);
+        return NULL;
+    }
     char *items = xcalloc(n, size);
     size_t base = r->w.path.len, i = 0;
     for (const cJSON *e = v->child; e; e = e->next, i++) {
@@ -450,11 +455,19 @@ static void check_claimants(struct reader *r, const struct gold_doc *g)
 fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
                      const struct gold_source *src, struct gold_doc **out, struct diag *d)
 {
+    return gold_parse_within(NULL, json, len, mode, src, out, d);
+}
+
+fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len,
+                            enum gold_mode mode, const struct gold_source *src,
+                            struct gold_doc **out, struct diag *d)
+{
     *out = NULL;
-    cJSON *root = json_parse(json, len, src->name, 1, JSON_DEFAULT_MAX_DEPTH, d);
+    b = bounds_or_defaults(b);
+    cJSON *root = json_parse(json, len, src->name, 1, b->depth, d);
     if (!root)
         return FB_EINPUT;
-    struct reader r = {mode, src, {0}};
+    struct reader r = {mode, src, b, {0}};
     json_where_init(&r.w, src->name, d);
     struct gold_doc *g = xcalloc(1, sizeof(*g));
     read_object(&r, root, FIELDS(doc_fields), g);
@@ -473,10 +486,16 @@ fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
 fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct gold_doc **out,
                     struct diag *d)
 {
+    return gold_load_within(NULL, mode, src, out, d);
+}
+
+fb_result gold_load_within(const struct bounds *b, enum gold_mode mode,
+                           const struct gold_source *src, struct gold_doc **out, struct diag *d)
+{
     struct buf text = BUF_INIT;
     fb_result rc = fileio_read(src->name, &text, d);
     if (rc == FB_OK)
-        rc = gold_parse(text.data, text.len, mode, src, out, d);
+        rc = gold_parse_within(b, text.data, text.len, mode, src, out, d);
     else
         *out = NULL;
     buf_release(&text);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bounds.h"
 #include "date.h"
 #include "diag.h"
 #include "result.h"
@@ -86,15 +87,25 @@ struct gold_source {
 /*
  * Reads one gold file or prediction from json[0..len). On success stores a
  * new document in *out (free it with gold_free()) and returns FB_OK. When
- * the input breaks any rule, reports every problem to d, stores NULL and
- * returns FB_EINPUT.
+ * the input breaks any rule, or goes over the default limits (bounds.h:
+ * nesting, items per category), reports every problem to d, stores NULL
+ * and returns FB_EINPUT.
  */
 fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
                      const struct gold_source *src, struct gold_doc **out, struct diag *d);
 
+/* Like gold_parse() within the limits b ("$.actors: 1200 items, more than the limit of 1000"). */
+fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len,
+                            enum gold_mode mode, const struct gold_source *src,
+                            struct gold_doc **out, struct diag *d);
+
 /* Like gold_parse() on the contents of src->name. */
 fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct gold_doc **out,
                     struct diag *d);
+
+/* Like gold_load() within the limits b (NULL: the defaults). */
+fb_result gold_load_within(const struct bounds *b, enum gold_mode mode,
+                           const struct gold_source *src, struct gold_doc **out, struct diag *d);
 
 void gold_free(struct gold_doc *g);
 

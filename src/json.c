@@ -2,12 +2,16 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fileio.h"
+#include "idset.h"
 #include "text.h"
 
 /* ---- the recogniser used to explain failures --------------------------- */
+
+static const char too_deep[] = "nesting too deep";
 
 struct scan {
     const char *s;
@@ -169,7 +173,7 @@ static bool scan_container(struct scan *sc, int depth, char close)
 {
     const char *expect_sep = close == '}' ? "expected ',' or '}'" : "expected ',' or ']'";
     if (depth >= sc->max_depth)
-        return fail(sc, "nesting too deep");
+        return fail(sc, too_deep);
     sc->pos++; /* the opening bracket */
     skip_blanks(sc);
     if (sc->pos < sc->len && sc->s[sc->pos] == close) {
@@ -267,6 +271,12 @@ cJSON *json_parse(const char *text, size_t len, const char *name, size_t line0, 
     /* cJSON accepts some text that is not JSON ("01", raw tabs in strings, bad
      * escapes), so the recogniser decides what is valid and cJSON builds it. */
     const char *why = json_syntax_error(text, len, max_depth, &at);
+    if (why == too_deep) {
+        char msg[64];
+        snprintf(msg, sizeof(msg), "nesting deeper than %d levels", max_depth);
+        report_at(d, name, line0, text, len, at, msg);
+        return NULL;
+    }
     if (why) {
         report_at(d, name, line0, text, len, at, why);
         return NULL;
@@ -277,6 +287,30 @@ cJSON *json_parse(const char *text, size_t len, const char *name, size_t line0, 
         report_at(d, name, line0, text, len, end ? (size_t)(end - text) : 0,
                   "JSON value that cJSON cannot read");
     return root;
+}
+
+bool json_check_unique_keys(const cJSON *v, struct json_where *w)
+{
+    if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+        return true;
+    bool ok = true;
+    struct idset keys;
+    idset_init(&keys);
+    size_t base = w->path.len, i = 0;
+    for (const cJSON *m = v->child; m; m = m->next, i++) {
+        if (cJSON_IsObject(v))
+            buf_addf(&w->path, ".%s", m->string);
+        else
+            buf_addf(&w->path, "[%zu]", i);
+        if (cJSON_IsObject(v) && !idset_add(&keys, m->string)) {
+            json_where_error(w, "duplicate field");
+            ok = false;
+        }
+        ok = json_check_unique_keys(m, w) && ok;
+        buf_truncate(&w->path, base);
+    }
+    idset_release(&keys);
+    return ok;
 }
 
 bool json_is_count(const cJSON *item)

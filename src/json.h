@@ -62,6 +62,15 @@ void json_where_release(struct json_where *w);
 void json_where_error(struct json_where *w, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * Reports "<file>: <path>: duplicate field" for every member, anywhere in
+ * the tree under v, whose key its object already has, and returns whether
+ * there was none. cJSON keeps both members, and a reader that looks a key
+ * up sees only the first: a file that says two things must say neither.
+ * w's path is where v is; it is left as it was.
+ */
+bool json_check_unique_keys(const cJSON *v, struct json_where *w);
+
 /* Whether a number is an integer in [0, 2^53], the exactly representable range. */
 bool json_is_count(const cJSON *item);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -25,23 +26,40 @@ const char *const plot_captions[N_PLOTS] = {
 
 /* ---- the script ----------------------------------------------------------- */
 
-/* A label safe inside a gnuplot double-quoted string (and short). */
+/*
+ * A label safe inside a gnuplot double-quoted string (and short). Names come
+ * from reports, which may be hostile: gnuplot runs `command` in backquotes
+ * inside double quotes, and @ expands macros, so neither passes.
+ */
 static void label(struct buf *b, const char *s)
 {
     buf_addc(b, '"');
     for (size_t n = 0; *s && n < 40; s++, n++) {
         unsigned char c = (unsigned char)*s;
         buf_addc(b, c < 0x20 || c == '"' || c == '\\' || c == '@' || c == '^' || c == '_' ||
-                            c == '{' || c == '}' || c == '&'
+                            c == '{' || c == '}' || c == '&' || c == '`'
                         ? ' '
                         : *s);
     }
     buf_addc(b, '"');
 }
 
+/* A path inside a gnuplot single-quoted string, where nothing is expanded and '' is a quote. */
+static void quoted_path(struct buf *b, const char *s)
+{
+    buf_addc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'')
+            buf_addc(b, '\'');
+        buf_addc(b, *s);
+    }
+    buf_addc(b, '\'');
+}
+
+/* The report's mode, which titles embed: only the two known words, whatever the report says. */
 static const char *mode_of(const cJSON *report)
 {
-    return rj_str(report, "config.mode", "strict");
+    return strcmp(rj_str(report, "config.mode", "strict"), "lenient") == 0 ? "lenient" : "strict";
 }
 
 static void data_scores(struct buf *b, const cJSON *report)
@@ -264,8 +282,8 @@ static bool run_gnuplot(const char *gnuplot, const char *script, struct buf *why
     return ok;
 }
 
-void plots_draw(const cJSON *report, const char *history, const char *out_dir, struct plots *p,
-                struct diag *d)
+void plots_draw(const cJSON *report, const char *history, const char *out_dir,
+                struct fileio_batch *batch, struct plots *p, struct diag *d)
 {
     memset(p, 0, sizeof(*p));
     char *gnuplot = proc_find("gnuplot");
@@ -275,10 +293,29 @@ void plots_draw(const cJSON *report, const char *history, const char *out_dir, s
         return;
     }
     struct buf dir = BUF_INIT, script = BUF_INIT, from = BUF_INIT, to = BUF_INIT, why = BUF_INIT;
+    struct buf tmp = BUF_INIT;
     buf_addf(&dir, "%s/plots", out_dir);
+    buf_addf(&tmp, "%s/.gnuplot-XXXXXX", dir.data);
     bool wanted[N_PLOTS] = {true, true, true, true, false};
-    if (fileio_mkdirs(dir.data, d) != FB_OK)
+    struct diag local;
+    diag_init(&local);
+    bool made = fileio_mkdirs_in(out_dir, dir.data, &local) == FB_OK;
+    if (!made) {
+        snprintf(p->skipped, sizeof(p->skipped), "%.120s: plots skipped", diag_first_error(&local));
+        diag_warning(d, "%s", p->skipped);
+    }
+    diag_release(&local);
+    if (!made)
         goto done;
+    /* gnuplot writes into a new directory of its own, as it follows links; a line break
+     * in the path would end its command */
+    if (strpbrk(dir.data, "\n\r") || !mkdtemp(tmp.data)) {
+        snprintf(p->skipped, sizeof(p->skipped), "cannot draw into '%.80s': %s: plots skipped",
+                 dir.data,
+                 strpbrk(dir.data, "\n\r") ? "a line break in the name" : strerror(errno));
+        diag_warning(d, "%s", p->skipped);
+        goto done;
+    }
     if (cJSON_GetArraySize(rj(report, "backends")) > 0) {
         data_scores(&script, report);
     } else {
@@ -294,10 +331,12 @@ void plots_draw(const cJSON *report, const char *history, const char *out_dir, s
         for (int k = 0; k < N_PLOTS; k++) {
             if (!wanted[k])
                 continue;
-            buf_addf(&script,
-                     "reset\nset terminal %s\nset termoption noenhanced\n"
-                     "set output '%s/.%s.%s.tmp'\n",
-                     terminals[t], dir.data, plot_names[k], ext[t]);
+            buf_addf(&script, "reset\nset terminal %s\nset termoption noenhanced\nset output ",
+                     terminals[t]);
+            buf_reset(&from);
+            buf_addf(&from, "%s/%s.%s", tmp.data, plot_names[k], ext[t]);
+            quoted_path(&script, from.data);
+            buf_addc(&script, '\n');
             if (k == PLOT_SCORES)
                 plot_scores(&script, report);
             else if (k == PLOT_PR)
@@ -323,19 +362,38 @@ void plots_draw(const cJSON *report, const char *history, const char *out_dir, s
         for (int t = 0; t < 2; t++) {
             buf_reset(&from);
             buf_reset(&to);
-            buf_addf(&from, "%s/.%s.%s.tmp", dir.data, plot_names[k], ext[t]);
+            buf_addf(&from, "%s/%s.%s", tmp.data, plot_names[k], ext[t]);
             buf_addf(&to, "%s/%s.%s", dir.data, plot_names[k], ext[t]);
-            if (all && rename(from.data, to.data) != 0)
+            /* gnuplot creates files as the umask lets it: 0644 like every other output */
+            if (all && chmod(from.data, 0644) != 0)
                 all = false;
-            unlink(from.data); /* gone after the rename; cleans up after a failure */
+            if (all && batch)
+                fileio_batch_adopt(batch, from.data, to.data); /* renamed at the commit */
+            else if (all && rename(from.data, to.data) != 0)
+                all = false;
+            if (!batch || !all)
+                unlink(from.data); /* gone after the rename; cleans up after a failure */
         }
         p->drawn[k] = all;
     }
+    if (batch)
+        p->dir = buf_detach(&tmp, NULL); /* removed by plots_release() */
+    else
+        rmdir(tmp.data);
 done:
     free(gnuplot);
+    buf_release(&tmp);
     buf_release(&dir);
     buf_release(&script);
     buf_release(&from);
     buf_release(&to);
     buf_release(&why);
+}
+
+void plots_release(struct plots *p)
+{
+    if (p->dir)
+        rmdir(p->dir); /* its files are renamed into place or removed with their batch */
+    free(p->dir);
+    p->dir = NULL;
 }

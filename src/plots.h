@@ -27,14 +27,24 @@ extern const char *const plot_captions[N_PLOTS];
 struct plots {
     bool drawn[N_PLOTS];
     char skipped[160]; /* why none were drawn, or "" */
+    char *dir;         /* where the drawn files are until their batch is committed, or NULL */
 };
+
+struct fileio_batch;
 
 /*
  * Draws the plots of report (and the F1 trend of a history file, when
- * history is not NULL) into out_dir/plots. Never fails the run: problems
- * become a warning on d and a reason in p->skipped.
+ * history is not NULL) for out_dir/plots. With a batch, the files join it
+ * (fileio.h): they replace the previous plots when the batch is committed,
+ * together with the report; until then they are in p->dir. Without one,
+ * each plot replaces its previous file at once. Never fails the run:
+ * problems become a warning on d and a reason in p->skipped. Release p
+ * with plots_release() once the batch is committed or released.
  */
-void plots_draw(const cJSON *report, const char *history, const char *out_dir, struct plots *p,
-                struct diag *d);
+void plots_draw(const cJSON *report, const char *history, const char *out_dir,
+                struct fileio_batch *batch, struct plots *p, struct diag *d);
+
+/* Removes the temporary directory of p's files, and frees p->dir. */
+void plots_release(struct plots *p);
 
 #endif

@@ -43,7 +43,7 @@ const char *rj_str(const cJSON *o, const char *path, const char *fallback)
 }
 
 fb_result render_all(const cJSON *report, const struct plots *plots, const char *out_dir,
-                     struct diag *d)
+                     struct fileio_batch *batch, struct diag *d)
 {
     struct render_input in = {report, plots, out_dir};
     struct buf text = BUF_INIT, path = BUF_INIT;
@@ -53,7 +53,7 @@ fb_result render_all(const cJSON *report, const struct plots *plots, const char 
         renderers[i]->render(&in, &text);
         buf_reset(&path);
         buf_addf(&path, "%s/%s", out_dir, renderers[i]->file);
-        rc = fileio_write_atomic(path.data, text.data, text.len, false, d);
+        rc = fileio_batch_write(batch, path.data, text.data, text.len, false, d);
     }
     buf_release(&text);
     buf_release(&path);

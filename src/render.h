@@ -35,11 +35,14 @@ extern const struct renderer render_junit;
 extern const struct renderer render_csv;
 
 /*
- * Renders every format into out_dir, each file whole or not at all.
- * FB_ERUNTIME (reported) when a file cannot be written.
+ * Renders every format into out_dir as files of batch, which the caller
+ * commits with the report they derive from (fileio.h), so that a failure
+ * leaves every previous file. FB_ERUNTIME (reported) when a file cannot be
+ * written.
  */
+struct fileio_batch;
 fb_result render_all(const cJSON *report, const struct plots *plots, const char *out_dir,
-                     struct diag *d);
+                     struct fileio_batch *batch, struct diag *d);
 
 /* ---- reading the report tree (for renderers) ------------------------------ */
 

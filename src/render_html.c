@@ -134,13 +134,16 @@ static void comparisons(struct buf *b, const cJSON *report)
     buf_adds(b, "</tbody></table>");
 }
 
-/* Inlines an SVG file, without its XML prolog. */
-static void inline_svg(struct buf *b, const char *out_dir, const char *name)
+/* Inlines an SVG file, without its XML prolog: from where plots_draw() left it. */
+static void inline_svg(struct buf *b, const struct render_input *in, const char *name)
 {
     struct buf path = BUF_INIT, svg = BUF_INIT;
     struct diag quiet;
     diag_init(&quiet);
-    buf_addf(&path, "%s/plots/%s.svg", out_dir, name);
+    if (in->plots->dir)
+        buf_addf(&path, "%s/%s.svg", in->plots->dir, name);
+    else
+        buf_addf(&path, "%s/plots/%s.svg", in->out_dir, name);
     if (fileio_read(path.data, &svg, &quiet) == FB_OK) {
         const char *start = strstr(svg.data, "<svg");
         if (start)
@@ -166,7 +169,7 @@ static void plots(struct buf *b, const struct render_input *in)
         if (!in->plots->drawn[k])
             continue;
         buf_adds(b, "<figure>");
-        inline_svg(b, in->out_dir, plot_names[k]);
+        inline_svg(b, in, plot_names[k]);
         buf_addf(b, "<figcaption>%s</figcaption></figure>", plot_captions[k]);
     }
 }

@@ -76,6 +76,40 @@ static void failures(struct buf *b, const cJSON *report)
     }
 }
 
+static void tokens(struct buf *b, const cJSON *usage, const char *key)
+{
+    const cJSON *t = rj(usage, key);
+    if (t)
+        buf_addf(b, " %.0f (%.1f per article) |", rj_num(t, "total", 0), rj_num(t, "mean", 0));
+    else
+        buf_adds(b, " – |");
+}
+
+/* A cost line per backend that measured one (http:, llm:). */
+static void usage(struct buf *b, const cJSON *report)
+{
+    const cJSON *be;
+    bool any = false;
+    cJSON_ArrayForEach(be, rj(report, "backends"))
+    {
+        const cJSON *u = rj(be, "usage");
+        if (!u)
+            continue;
+        if (!any)
+            buf_adds(b, "\n## Cost\n\nOf the requests this run made (answers from the cache cost "
+                        "nothing).\n\n| backend | articles | mean latency | total latency | prompt "
+                        "tokens | completion tokens |\n|---|--:|--:|--:|--:|--:|\n");
+        any = true;
+        buf_adds(b, "| ");
+        name(b, rj_str(be, "name", "?"));
+        buf_addf(b, " | %.0f | %.0f ms | %.1f s |", rj_num(u, "articles", 0),
+                 rj_num(u, "latency_ms.mean", 0), rj_num(u, "latency_ms.total", 0) / 1000.0);
+        tokens(b, u, "prompt_tokens");
+        tokens(b, u, "completion_tokens");
+        buf_addc(b, '\n');
+    }
+}
+
 static void comparisons(struct buf *b, const cJSON *report)
 {
     const cJSON *c;
@@ -156,6 +190,7 @@ static void render(const struct render_input *in, struct buf *b)
         if (strcmp(render_modes[m], rj_str(r, "config.mode", "strict")) != 0)
             scores_table(b, r, render_modes[m]);
     comparisons(b, r);
+    usage(b, r);
     failures(b, r);
     plots(b, in->plots);
 }

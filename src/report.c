@@ -83,6 +83,57 @@ static cJSON *breakdown_json(const struct breakdown *b)
     return o;
 }
 
+/* What one article cost: latency, and tokens when known. */
+static cJSON *usage_json(const struct backend_usage *u)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "latency_ms", u->latency_ms);
+    if (u->prompt_tokens >= 0)
+        cJSON_AddNumberToObject(o, "prompt_tokens", (double)u->prompt_tokens);
+    if (u->completion_tokens >= 0)
+        cJSON_AddNumberToObject(o, "completion_tokens", (double)u->completion_tokens);
+    return o;
+}
+
+static void add_total(cJSON *o, const char *key, double total, size_t n)
+{
+    cJSON *x = cJSON_AddObjectToObject(o, key);
+    cJSON_AddNumberToObject(x, "total", total);
+    cJSON_AddNumberToObject(x, "mean", total / (double)n);
+}
+
+/* Totals and means over the articles whose cost was measured; NULL when there is none. */
+static cJSON *usage_totals_json(const struct backend_run *run)
+{
+    double latency = 0, prompt = 0, completion = 0;
+    size_t n = 0, n_prompt = 0, n_completion = 0;
+    for (size_t i = 0; i < run->n_articles; i++) {
+        const struct backend_usage *u = &run->articles[i].usage;
+        if (!u->known)
+            continue;
+        n++;
+        latency += u->latency_ms;
+        if (u->prompt_tokens >= 0) {
+            prompt += (double)u->prompt_tokens;
+            n_prompt++;
+        }
+        if (u->completion_tokens >= 0) {
+            completion += (double)u->completion_tokens;
+            n_completion++;
+        }
+    }
+    if (!n)
+        return NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "articles", (double)n);
+    add_total(o, "latency_ms", latency, n);
+    if (n_prompt)
+        add_total(o, "prompt_tokens", prompt, n_prompt);
+    if (n_completion)
+        add_total(o, "completion_tokens", completion, n_completion);
+    return o;
+}
+
 static cJSON *article_json(const struct article_result *r)
 {
     cJSON *o = cJSON_CreateObject();
@@ -91,6 +142,8 @@ static cJSON *article_json(const struct article_result *r)
     cJSON_AddBoolToObject(o, "failed", r->reason != NULL);
     if (r->reason)
         cJSON_AddStringToObject(o, "reason", r->reason);
+    if (r->usage.known)
+        cJSON_AddItemToObject(o, "usage", usage_json(&r->usage)); /* takes it */
     cJSON_AddItemToObject(o, "scores", scores_json(r->counts, NULL, NULL));
     cJSON_AddItemToObject(o, "breakdown", breakdown_json(r->breakdown));
     if (r->errors)
@@ -111,6 +164,9 @@ static cJSON *backend_json(const struct backend_run *run)
         cJSON_AddNumberToObject(cache, "hits", (double)run->cache_hits);
         cJSON_AddNumberToObject(cache, "misses", (double)run->cache_misses);
     }
+    cJSON *usage = usage_totals_json(run);
+    if (usage)
+        cJSON_AddItemToObject(o, "usage", usage); /* takes it */
     cJSON *failures = cJSON_AddArrayToObject(o, "failures");
     for (size_t i = 0; i < run->n_articles; i++) {
         if (!run->articles[i].reason)
@@ -217,12 +273,18 @@ fb_result report_write(const struct eval *e, const char *out_dir, const char *hi
     buf_adds(&data, text);
     buf_addc(&data, '\n');
     free(text);
-    fb_result rc = fileio_write_atomic(path.data, data.data, data.len, true, d);
-    if (rc == FB_OK) {
-        struct plots plots;
-        plots_draw(root, history, out_dir, &plots, d);
-        rc = render_all(root, &plots, out_dir, d);
-    }
+    /* report.json and what derives from it appear together: a failure leaves the previous set */
+    struct fileio_batch batch;
+    fileio_batch_init(&batch);
+    struct plots plots;
+    plots_draw(root, history, out_dir, &batch, &plots, d);
+    fb_result rc = render_all(root, &plots, out_dir, &batch, d);
+    if (rc == FB_OK)
+        rc = fileio_batch_write(&batch, path.data, data.data, data.len, true, d);
+    if (rc == FB_OK)
+        rc = fileio_batch_commit(&batch, d);
+    fileio_batch_release(&batch);
+    plots_release(&plots);
     cJSON_Delete(root);
     buf_release(&path);
     buf_release(&data);

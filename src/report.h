@@ -23,7 +23,9 @@ struct cJSON *report_json(const struct eval *e);
 /*
  * Writes report.json into out_dir (created as needed), then the plots and
  * every format rendered from it (report.md, report.html, junit.xml,
- * per_article.csv; render.h), each file whole or not at all. history, when
+ * per_article.csv; render.h), all together or none: when one cannot be
+ * written, every file of the previous report, plots included, stays as it
+ * was (fileio.h's batches). history, when
  * not NULL, is a history file whose trend is plotted too. Returns
  * FB_ERUNTIME, reported to d, when a file cannot be written; missing
  * gnuplot is only a warning.

@@ -1,6 +1,7 @@
 /*
  * report_read.c - reading report.json back (compare, merge, gates, plots).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +57,6 @@ static const char *string(struct json_where *r, const cJSON *o, const char *key)
     return s;
 }
 
-static double number(const cJSON *o, const char *key, double fallback)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsNumber(v) ? v->valuedouble : fallback;
-}
-
 static void read_counts(struct json_where *r, const cJSON *scores, struct prf c[N_MODES][N_SCORES])
 {
     for (int m = 0; m < N_MODES; m++) {
@@ -105,6 +100,30 @@ static void read_breakdown(struct json_where *r, const cJSON *o, struct breakdow
     }
 }
 
+/* The optional cost of an article: {"latency_ms", "prompt_tokens"?, "completion_tokens"?}. */
+static void read_usage(struct json_where *r, const cJSON *o, struct backend_usage *u)
+{
+    u->prompt_tokens = u->completion_tokens = -1;
+    const cJSON *usage = cJSON_GetObjectItemCaseSensitive(o, "usage");
+    if (!usage)
+        return;
+    size_t mark = r->path.len;
+    buf_adds(&r->path, ".usage");
+    const cJSON *latency = cJSON_GetObjectItemCaseSensitive(usage, "latency_ms");
+    if (!cJSON_IsObject(usage) || !cJSON_IsNumber(latency) || !(latency->valuedouble >= 0) ||
+        !isfinite(latency->valuedouble)) { /* 1e999: infinite, written back as null */
+        json_where_error(r, "expected {\"latency_ms\": a non-negative number, ...}");
+    } else {
+        u->known = true;
+        u->latency_ms = latency->valuedouble;
+        if (cJSON_GetObjectItemCaseSensitive(usage, "prompt_tokens"))
+            u->prompt_tokens = count(r, usage, "prompt_tokens");
+        if (cJSON_GetObjectItemCaseSensitive(usage, "completion_tokens"))
+            u->completion_tokens = count(r, usage, "completion_tokens");
+    }
+    up(r, mark);
+}
+
 static void read_article(struct json_where *r, const cJSON *o, struct backend_run *run)
 {
     XGROW(run->articles, run->cap_articles, run->n_articles + 1);
@@ -134,6 +153,7 @@ static void read_article(struct json_where *r, const cJSON *o, struct backend_ru
     const cJSON *errors = cJSON_GetObjectItemCaseSensitive(o, "errors");
     if (cJSON_IsObject(errors))
         a->errors = cJSON_Duplicate(errors, true);
+    read_usage(r, o, &a->usage);
 }
 
 static void read_backend(struct json_where *r, const cJSON *o, struct backend_run *run)
@@ -144,8 +164,11 @@ static void read_backend(struct json_where *r, const cJSON *o, struct backend_ru
     const cJSON *cache = cJSON_GetObjectItemCaseSensitive(o, "cache");
     if (cJSON_IsObject(cache)) {
         run->external = true;
-        run->cache_hits = (size_t)number(cache, "hits", 0);
-        run->cache_misses = (size_t)number(cache, "misses", 0);
+        size_t mark = r->path.len;
+        buf_adds(&r->path, ".cache");
+        run->cache_hits = (size_t)count(r, cache, "hits");
+        run->cache_misses = (size_t)count(r, cache, "misses");
+        up(r, mark);
     }
     size_t mark;
     const cJSON *per = get(r, o, "per_article", &mark);
@@ -170,23 +193,45 @@ static void copy_fingerprint(const cJSON *o, char out[17])
     snprintf(out, 17, "%s", cJSON_IsString(f) ? f->valuestring : "");
 }
 
-static void read_config(const cJSON *root, struct eval *e)
+/*
+ * The settings the report was made with, each checked against the range the
+ * config file allows (config_set()): the numbers drive the recomputation, so
+ * a report cannot ask for a billion resamples or a negative count.
+ */
+static void read_config(struct json_where *r, const cJSON *root, struct eval *e)
 {
+    static const char *const keys[] = {"claim_strict", "claim_lenient", "count_tolerance",
+                                       "bootstrap",    "permutations",  "seed",
+                                       "mode"};
     struct config *cfg = &e->cfg;
     config_defaults(cfg);
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(root, "config");
     if (!cJSON_IsObject(c))
         return; /* the SPEC does not require it: defaults */
     copy_fingerprint(c, e->config_fingerprint);
-    cfg->match.claim_strict = number(c, "claim_strict", cfg->match.claim_strict);
-    cfg->match.claim_lenient = number(c, "claim_lenient", cfg->match.claim_lenient);
-    cfg->match.count_tolerance = number(c, "count_tolerance", cfg->match.count_tolerance);
-    cfg->bootstrap = (unsigned)number(c, "bootstrap", cfg->bootstrap);
-    cfg->permutations = (unsigned)number(c, "permutations", cfg->permutations);
-    cfg->seed = (uint64_t)number(c, "seed", (double)cfg->seed);
-    const cJSON *mode = cJSON_GetObjectItemCaseSensitive(c, "mode");
-    if (cJSON_IsString(mode) && strcmp(mode->valuestring, "lenient") == 0)
-        cfg->mode = MODE_LENIENT;
+    struct buf where = BUF_INIT, text = BUF_INIT;
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, keys[i]);
+        if (!v)
+            continue;
+        buf_reset(&where);
+        buf_addf(&where, "%s: $.config.%s", r->file, keys[i]);
+        buf_reset(&text);
+        bool mode = strcmp(keys[i], "mode") == 0;
+        if (mode ? !cJSON_IsString(v) : !cJSON_IsNumber(v)) {
+            diag_error(r->d, "%s: expected a %s", where.data, mode ? "string" : "number");
+            r->failed = true;
+            continue;
+        }
+        if (mode)
+            buf_adds(&text, v->valuestring);
+        else
+            buf_addf(&text, "%.17g", v->valuedouble);
+        if (!config_set(cfg, keys[i], text.data, where.data, r->d))
+            r->failed = true;
+    }
+    buf_release(&where);
+    buf_release(&text);
 }
 
 /* Paired statistics need every backend to have scored the same articles, in the same order. */
@@ -219,7 +264,7 @@ fb_result report_read(const char *path, struct eval *e, struct diag *d)
         json_where_error(&r, "expected '%s', found '%s'", REPORT_SCHEMA, schema);
         up(&r, 1);
     }
-    read_config(root, e);
+    read_config(&r, root, e);
     const cJSON *corpus = get(&r, root, "corpus", &mark);
     e->corpus_path = xstrdup(corpus ? string(&r, corpus, "path") : "");
     e->gold_dir = xstrdup(corpus ? string(&r, corpus, "gold") : "");

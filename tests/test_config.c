@@ -101,12 +101,73 @@ static void test_flags(void)
     diag_release(&d);
 }
 
+static void test_http_backends(void)
+{
+    struct config c;
+    struct diag d;
+    diag_init(&d);
+    config_defaults(&c);
+    const char *path = write_temp(
+        "{\"backends\": {\"gpt\": {\"spec\": \"llm:http://127.0.0.1:1/v1\", \"model\": \"m\", "
+        "\"temperature\": 0.2, \"max_tokens\": 99, \"prompt\": \"p.txt\", \"retries\": 0, "
+        "\"headers\": {\"Authorization\": {\"env\": \"TOKEN\", \"prefix\": \"Bearer \"}, "
+        "\"X-Static\": \"v\"}}, \"svc\": {\"spec\": \"http:http://127.0.0.1:1/x\"}}}");
+    CU_ASSERT_EQUAL_FATAL(config_load(&c, path, true, &d), FB_OK);
+    const struct http_options *h = &config_backend(&c, "gpt")->http;
+    CU_ASSERT_STRING_EQUAL(h->model, "m");
+    CU_ASSERT_DOUBLE_EQUAL(h->temperature, 0.2, 0);
+    CU_ASSERT_EQUAL(h->max_tokens, 99);
+    CU_ASSERT_EQUAL(h->retries, 0);
+    CU_ASSERT_DOUBLE_EQUAL(h->backoff, 0.5, 0); /* the default */
+    CU_ASSERT_EQUAL_FATAL(h->n_headers, 2);
+    CU_ASSERT_STRING_EQUAL(h->headers[0].env, "TOKEN");
+    CU_ASSERT_STRING_EQUAL(h->headers[0].value, "Bearer ");
+    CU_ASSERT_PTR_NULL(h->headers[1].env);
+    CU_ASSERT_STRING_EQUAL(h->headers[1].value, "v");
+    CU_ASSERT_EQUAL(config_backend(&c, "svc")->http.retries, 3);
+    remove(path);
+    config_release(&c);
+    diag_release(&d);
+}
+
+static void test_http_backend_errors(void)
+{
+    struct config c;
+    struct diag d;
+    diag_init(&d);
+    config_defaults(&c);
+    const char *path =
+        write_temp("{\"backends\": {\"a\": {\"spec\": \"llm:http://h/\", \"temperature\": 3, "
+                   "\"headers\": {\"Bad Name\": \"v\", \"X\": {\"env\": \"T\", \"other\": 1}}}, "
+                   "\"b\": {\"spec\": \"jsonl:cat\", \"model\": \"m\"}}}");
+    CU_ASSERT_EQUAL(config_load(&c, path, true, &d), FB_EINPUT);
+    CU_ASSERT_EQUAL_FATAL(d.n_msgs, 4);
+    char want[256];
+    snprintf(want, sizeof(want), "%s: $.backends.a.temperature: expected a number from 0 to 2",
+             path);
+    CU_ASSERT_STRING_EQUAL(d.msgs[0].text, want);
+    snprintf(want, sizeof(want), "%s: $.backends.a.headers.Bad Name: not a valid header name",
+             path);
+    CU_ASSERT_STRING_EQUAL(d.msgs[1].text, want);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.msgs[2].text, "$.backends.a.headers.X: expected a string"));
+    snprintf(want, sizeof(want),
+             "%s: $.backends.b: model, prompt, system, temperature and max_tokens are for llm: "
+             "backends",
+             path);
+    CU_ASSERT_STRING_EQUAL(d.msgs[3].text, want);
+    remove(path);
+    config_release(&c);
+    diag_release(&d);
+}
+
 static CU_TestInfo tests[] = {
     {"defaults", test_defaults},
     {"config file", test_file},
     {"config file errors", test_file_errors},
     {"missing config file", test_missing_file},
     {"flags", test_flags},
+    {"http and llm backends", test_http_backends},
+    {"http and llm backend errors", test_http_backend_errors},
     CU_TEST_INFO_NULL,
 };
 

@@ -75,12 +75,12 @@ static void test_encoding(void)
 static void test_depth(void)
 {
     expect("[[[[[[[[1]]]]]]]]", NULL); /* 8 levels: the limit */
-    expect("[[[[[[[[[1]]]]]]]]]", "x.json:1:9: nesting too deep");
+    expect("[[[[[[[[[1]]]]]]]]]", "x.json:1:9: nesting deeper than 8 levels");
     /* deeper than cJSON's own limit: still a message, never a crash */
     char deep[5001];
     memset(deep, '[', 5000);
     deep[5000] = '\0';
-    expect(deep, "x.json:1:9: nesting too deep");
+    expect(deep, "x.json:1:9: nesting deeper than 8 levels");
 }
 
 static void test_line_offset(void)

@@ -37,8 +37,21 @@ int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option
     return c;
 }
 
-static const char *const setting_keys[] = {
-    "mode", "claim_strict", "claim_lenient", "count_tolerance", "bootstrap", "permutations", "seed",
+/* The settings flags, in the order of CMD_SETTING_OPTIONS: config key and flag. */
+static const struct {
+    const char *key, *flag;
+} setting_flags[] = {
+    {"mode", "--mode"},
+    {"claim_strict", "--claim-strict"},
+    {"claim_lenient", "--claim-lenient"},
+    {"count_tolerance", "--count-tolerance"},
+    {"bootstrap", "--bootstrap"},
+    {"permutations", "--permutations"},
+    {"seed", "--seed"},
+    {"article_bytes", "--max-article-bytes"},
+    {"response_bytes", "--max-response-bytes"},
+    {"items", "--max-items"},
+    {"depth", "--max-depth"},
 };
 
 int cmd_take_setting(struct cmd_settings *s, int opt, const char *arg)
@@ -47,7 +60,8 @@ int cmd_take_setting(struct cmd_settings *s, int opt, const char *arg)
         s->config_path = arg;
         return 1;
     }
-    if (opt < OPT_SETTING || opt >= OPT_SETTING + (int)(sizeof(setting_keys) / sizeof(char *)) ||
+    if (opt < OPT_SETTING ||
+        opt >= OPT_SETTING + (int)(sizeof(setting_flags) / sizeof(setting_flags[0])) ||
         s->n == (size_t)CMD_MAX_SETTINGS)
         return 0;
     s->opts[s->n] = opt - OPT_SETTING;
@@ -61,17 +75,11 @@ int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct d
     const char *path = s->config_path ? s->config_path : "factbench.json";
     if (config_load(cfg, path, s->config_path != NULL, d) != FB_OK)
         return FB_EXIT_INPUT;
-    struct buf where = BUF_INIT;
     bool ok = true;
-    for (size_t i = 0; i < s->n; i++) {
-        const char *key = setting_keys[s->opts[i]];
-        buf_reset(&where);
-        buf_adds(&where, "--");
-        for (const char *k = key; *k; k++)
-            buf_addc(&where, *k == '_' ? '-' : *k);
-        ok = config_set(cfg, key, s->values[i], where.data, d) && ok;
-    }
-    buf_release(&where);
+    for (size_t i = 0; i < s->n; i++)
+        ok = config_set(cfg, setting_flags[s->opts[i]].key, s->values[i],
+                        setting_flags[s->opts[i]].flag, d) &&
+             ok;
     return ok ? 0 : FB_EXIT_INPUT;
 }
 

@@ -91,8 +91,12 @@ enum { OPT_CONFIG = 256, OPT_SETTING = 300 };
         {"count-tolerance", required_argument, NULL, OPT_SETTING + 3},                             \
         {"bootstrap", required_argument, NULL, OPT_SETTING + 4},                                   \
         {"permutations", required_argument, NULL, OPT_SETTING + 5},                                \
+        {"seed", required_argument, NULL, OPT_SETTING + 6},                                        \
+        {"max-article-bytes", required_argument, NULL, OPT_SETTING + 7},                           \
+        {"max-response-bytes", required_argument, NULL, OPT_SETTING + 8},                          \
+        {"max-items", required_argument, NULL, OPT_SETTING + 9},                                   \
     {                                                                                              \
-        "seed", required_argument, NULL, OPT_SETTING + 6                                           \
+        "max-depth", required_argument, NULL, OPT_SETTING + 10                                     \
     }
 
 #define CMD_SETTING_HELP                                                                           \
@@ -103,7 +107,15 @@ enum { OPT_CONFIG = 256, OPT_SETTING = 300 };
     "  --count-tolerance X   lenient counts: |value - gold| <= floor(X * gold) (0.1)\n"            \
     "  --bootstrap N         bootstrap resamples for the F1 interval (1000)\n"                     \
     "  --permutations N      shuffles of the paired significance test (10000)\n"                   \
-    "  --seed N              seed of both (1)\n"
+    "  --seed N              seed of both (1)\n"                                                   \
+    "\n"                                                                                           \
+    "limits (going over one fails the article; in the corpus or gold, an input error):\n"          \
+    "  --max-article-bytes N\n"                                                                    \
+    "                        an article: a .txt file or a .jsonl line (16777216)\n"                \
+    "  --max-response-bytes N\n"                                                                   \
+    "                        a backend's response for one article (16777216)\n"                    \
+    "  --max-items N         items per category of a prediction or gold file (1000)\n"             \
+    "  --max-depth N         JSON nesting of predictions, gold and corpus lines (64)\n"
 
 #define CMD_MAX_SETTINGS 32
 

@@ -65,7 +65,7 @@ int cmd_plot(int argc, char **argv)
             buf_adds(&dir, ".");
         cJSON *root = json_load(path, &d);
         struct plots p;
-        plots_draw(root, history, dir.data, &p, &d);
+        plots_draw(root, history, dir.data, NULL, &p, &d);
         for (int k = 0; k < N_PLOTS; k++)
             if (p.drawn[k])
                 printf("%s/plots/%s.svg\n%s/plots/%s.png\n", dir.data, plot_names[k], dir.data,

@@ -17,9 +17,8 @@
 #include "interrupt.h"
 #include "report.h"
 
-#define MAX_BACKENDS         32
-#define DEFAULT_TIMEOUT      30.0
-#define DEFAULT_MAX_RESPONSE (16u << 20)
+#define MAX_BACKENDS    32
+#define DEFAULT_TIMEOUT 30.0
 
 const struct command cmd_run_command = {
     "run",
@@ -34,11 +33,11 @@ const struct command cmd_run_command = {
     "OUT/predictions/<backend>/<id>.json and OUT/logs/<backend>.stderr.log.\n"
     "\n" CMD_INPUT_HELP
     "  --backend SPEC        builtin (default), null, oracle, dir:PATH, exec:CMD,\n"
-    "                        jsonl:CMD, plugin:PATH.so, or a name from the config\n"
-    "                        file; repeat it to compare backends\n"
+    "                        jsonl:CMD, plugin:PATH.so, http:URL, llm:URL, or a name\n"
+    "                        from the config file; repeat it to compare backends\n"
     "  --out DIR             where the outputs go (default: reports/latest)\n"
-    "  --jobs N              articles at once per process backend (default: 1)\n"
-    "  --timeout S           seconds per article for process backends (default: 30)\n"
+    "  --jobs N              articles at once per process or HTTP backend (default: 1)\n"
+    "  --timeout S           seconds per article (per request for HTTP) (default: 30)\n"
     "  --cache DIR           cache of external backends (default: reports/cache)\n"
     "  --no-cache            neither read nor write the cache\n"
     "  --refresh             ignore cached responses, store fresh ones\n"
@@ -299,11 +298,13 @@ static void backend_setup(const struct run_args *a, const struct config *cfg, co
         o->name = a->specs[i];
         o->spec = def ? def->spec : a->specs[i];
         o->version = def ? def->version : NULL;
-        o->timeout = def && def->timeout ? def->timeout : a->timeout;
+        o->timeout = def && def->timeout > 0 ? def->timeout : a->timeout;
         o->jobs = def && def->jobs ? def->jobs : a->jobs;
         o->env = def ? def->env : NULL;
         o->log_dir = logs;
-        o->max_response = DEFAULT_MAX_RESPONSE;
+        o->max_response = cfg->limits.response_bytes;
+        o->http = def ? &def->http : NULL;
+        o->identity = NULL;
     }
 }
 
@@ -352,7 +353,9 @@ int cmd_run(int argc, char **argv)
     };
     struct eval e;
     struct gate_result gate = {true, NULL, 0};
-    fb_result rc = fileio_mkdirs(logs.data, &d);
+    fb_result rc = fileio_mkdirs_in(a.out, logs.data, &d);
+    if (rc == FB_OK)
+        rc = fileio_mkdirs_in(a.out, preds.data, &d); /* no link planted in the tree */
     if (rc == FB_OK)
         rc = eval_run(&e, &eo, &d);
     if (rc == FB_OK) {
