@@ -17,7 +17,7 @@
 const char *const plot_names[N_PLOTS] = {"scores", "precision_recall", "f1_distribution", "heatmap",
                                          "trend"};
 const char *const plot_captions[N_PLOTS] = {
-    "Micro F1 per category and backend, with the bootstrap 95% interval",
+    "Precision, recall and F1 per category and backend; F1 with its bootstrap 95% interval",
     "Precision against recall, overall and per category, per backend",
     "How F1 spreads over articles, per backend",
     "Micro F1 per backend and category",
@@ -62,6 +62,7 @@ static const char *mode_of(const cJSON *report)
     return strcmp(rj_str(report, "config.mode", "strict"), "lenient") == 0 ? "lenient" : "strict";
 }
 
+/* Per category a row; per backend P, R and F1, each as value, low, high (F1's interval). */
 static void data_scores(struct buf *b, const cJSON *report)
 {
     const cJSON *backends = rj(report, "backends"), *be;
@@ -72,14 +73,13 @@ static void data_scores(struct buf *b, const cJSON *report)
         cJSON_ArrayForEach(be, backends)
         {
             snprintf(path, sizeof(path), "scores.%s.%s", mode_of(report), render_scores[k]);
-            const cJSON *m = rj(be, path);
-            buf_addf(b, " %.6f %.6f %.6f", rj_num(m, "f1", 0),
-                     cJSON_IsArray(rj(m, "f1_ci95"))
-                         ? cJSON_GetArrayItem(rj(m, "f1_ci95"), 0)->valuedouble
-                         : 0,
-                     cJSON_IsArray(rj(m, "f1_ci95"))
-                         ? cJSON_GetArrayItem(rj(m, "f1_ci95"), 1)->valuedouble
-                         : 0);
+            const cJSON *m = rj(be, path), *ci = rj(m, "f1_ci95");
+            double p = rj_num(m, "precision", 0), r = rj_num(m, "recall", 0),
+                   f1 = rj_num(m, "f1", 0);
+            bool has_ci = cJSON_GetArraySize(ci) == 2;
+            buf_addf(b, " %.6f %.6f %.6f %.6f %.6f %.6f %.6f %.6f %.6f", p, p, p, r, r, r, f1,
+                     has_ci ? cJSON_GetArrayItem(ci, 0)->valuedouble : f1,
+                     has_ci ? cJSON_GetArrayItem(ci, 1)->valuedouble : f1);
         }
         buf_addc(b, '\n');
     }
@@ -88,17 +88,24 @@ static void data_scores(struct buf *b, const cJSON *report)
 
 static void plot_scores(struct buf *b, const cJSON *report)
 {
+    static const char *const measures[] = {"P", "R", "F1"};
     const cJSON *backends = rj(report, "backends"), *be;
-    buf_addf(b, "set title 'Micro F1 per category (%s mode)'\n", mode_of(report));
+    buf_addf(b, "set title 'Precision, recall and F1 per category (%s mode)'\n", mode_of(report));
     buf_adds(b, "set style data histogram\nset style histogram errorbars gap 2 lw 1\n"
-                "set style fill solid 0.8 border -1\nset yrange [0:1.05]\nset ylabel 'F1'\n"
+                "set style fill solid 0.8 border -1\nset yrange [0:1.05]\nset ylabel 'score'\n"
                 "set key outside right top\nset grid ytics\nplot ");
     int i = 0;
     cJSON_ArrayForEach(be, backends)
     {
-        buf_addf(b, "%s$scores using %d:%d:%d%s title ", i ? ", " : "", 2 + 3 * i, 3 + 3 * i,
-                 4 + 3 * i, i ? "" : ":xtic(1)");
-        label(b, rj_str(be, "name", "?"));
+        for (int m = 0; m < 3; m++) {
+            int col = 2 + 9 * i + 3 * m;
+            buf_addf(b, "%s$scores using %d:%d:%d%s fill solid %.1f title ", i || m ? ", " : "",
+                     col, col + 1, col + 2, i || m ? "" : ":xtic(1)", m == 2 ? 0.9 : 0.35);
+            struct buf t = BUF_INIT;
+            buf_addf(&t, "%.28s %s", rj_str(be, "name", "?"), measures[m]); /* keep the measure */
+            label(b, t.data);
+            buf_release(&t);
+        }
         i++;
     }
     buf_adds(b, "\nunset style\nset style data points\n");
