@@ -25,6 +25,7 @@ int cmd_plot(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_synth(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 extern const struct command cmd_agree_command;
@@ -34,6 +35,7 @@ extern const struct command cmd_plot_command;
 extern const struct command cmd_run_command;
 extern const struct command cmd_score_command;
 extern const struct command cmd_stats_command;
+extern const struct command cmd_synth_command;
 extern const struct command cmd_validate_command;
 
 /*

@@ -8,8 +8,9 @@
 #include "result.h"
 
 static const struct command *const commands[] = {
-    &cmd_agree_command, &cmd_compare_command, &cmd_merge_command, &cmd_plot_command,
-    &cmd_run_command,   &cmd_score_command,   &cmd_stats_command, &cmd_validate_command,
+    &cmd_agree_command, &cmd_compare_command, &cmd_merge_command,
+    &cmd_plot_command,  &cmd_run_command,     &cmd_score_command,
+    &cmd_stats_command, &cmd_synth_command,   &cmd_validate_command,
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
