@@ -29,10 +29,7 @@ static const char *file(const char *name, const char *content, size_t len)
     }
     buf_reset(&path);
     buf_addf(&path, "%s/%s", dir, name);
-    FILE *f = fopen(path.data, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fwrite(content, 1, len, f);
-    fclose(f);
+    CU_ASSERT_TRUE_FATAL(fb_test_write(path.data, content, len));
     return path.data;
 }
 
@@ -410,9 +407,7 @@ static void test_report_settings(void)
 
 static int cleanup(void)
 {
-    char cmd[96];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return dir[0] ? system(cmd) : 0;
+    return fb_test_rmtree(dir);
 }
 
 static CU_TestInfo tests[] = {

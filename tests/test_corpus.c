@@ -15,10 +15,7 @@ static void put(const char *name, const char *content, size_t len)
 {
     struct buf path = BUF_INIT;
     buf_addf(&path, "%s/%s", dir, name);
-    FILE *f = fopen(path.data, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fwrite(content, 1, len, f);
-    fclose(f);
+    CU_ASSERT_TRUE_FATAL(fb_test_write(path.data, content, len));
     buf_release(&path);
 }
 
@@ -26,11 +23,7 @@ static void put(const char *name, const char *content, size_t len)
 
 static void fresh_dir(void)
 {
-    if (dir[0]) {
-        char cmd[96];
-        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-        CU_ASSERT_EQUAL(system(cmd), 0);
-    }
+    CU_ASSERT_EQUAL(fb_test_rmtree(dir), 0);
     strcpy(dir, "/tmp/fb-test-corpus-XXXXXX");
     CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
 }
@@ -217,9 +210,7 @@ static void test_large_jsonl_streams(void)
 
 static int cleanup(void)
 {
-    char cmd[96];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return dir[0] ? system(cmd) : 0;
+    return fb_test_rmtree(dir);
 }
 
 static CU_TestInfo tests[] = {

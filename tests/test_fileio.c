@@ -35,10 +35,7 @@ static const char *in_dir(const char *name)
 
 static void put(const char *name, const char *text)
 {
-    FILE *f = fopen(in_dir(name), "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs(text, f);
-    fclose(f);
+    CU_ASSERT_TRUE_FATAL(fb_test_write(in_dir(name), text, strlen(text)));
 }
 
 static char *slurp(const char *name)
@@ -209,11 +206,7 @@ static void test_batch_all_or_nothing(void)
 
 static int cleanup(void)
 {
-    for (int i = 0; i < 4; i++)
-        in_dir(""); /* the buffers are freed with the process; the directory goes now */
-    char cmd[96];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return dir[0] ? system(cmd) : 0;
+    return fb_test_rmtree(dir); /* the path buffers are freed with the process */
 }
 
 static CU_TestInfo tests[] = {

@@ -67,9 +67,7 @@ static int setup(void)
 
 static int teardown(void)
 {
-    char cmd[64];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : 1;
+    return fb_test_rmtree(dir);
 }
 
 static void run_and_write(struct buf *report_path)
