@@ -182,9 +182,7 @@ static void run_case(const char *dir, const char *file)
     cJSON_Delete(report);
     eval_release(&e);
 
-    buf_reset(&tmp);
-    buf_addf(&tmp, "rm -rf '%s'", root);
-    CU_ASSERT_EQUAL(system(tmp.data), 0);
+    CU_ASSERT_EQUAL(fb_test_rmtree(root), 0);
     cJSON_Delete(c);
     buf_release(&corpus);
     buf_release(&gold);
