@@ -1,6 +1,5 @@
 #include "agree.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,32 +79,6 @@ static struct gold_doc *load(const struct config *cfg, const char *dir, const ch
     return g;
 }
 
-static int compare_names(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* The ids of the .json files of dir, sorted; NULL-terminated; the caller frees all. */
-static char **list_ids(const char *dir, size_t *n)
-{
-    char **ids = NULL;
-    size_t cap = 0;
-    *n = 0;
-    DIR *dh = opendir(dir);
-    struct dirent *e;
-    while (dh && (e = readdir(dh))) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
-            continue;
-        XGROW(ids, cap, *n + 2);
-        ids[(*n)++] = xstrndup(e->d_name, len - 5);
-    }
-    if (dh)
-        closedir(dh);
-    qsort(ids, *n, sizeof(*ids), compare_names);
-    return ids;
-}
-
 fb_result agree_run(const struct config *cfg, const char *dir_a, const char *dir_b,
                     struct agreement *out, struct diag *d)
 {
@@ -114,7 +87,8 @@ fb_result agree_run(const struct config *cfg, const char *dir_a, const char *dir
         fileio_check_dir(dir_b, "gold directory", d) != FB_OK)
         return FB_EINPUT;
     size_t errors = d->errors, na, nb;
-    char **ids_a = list_ids(dir_a, &na), **ids_b = list_ids(dir_b, &nb);
+    char **ids_a = fileio_list(dir_a, ".json", "gold directory", &na, d);
+    char **ids_b = fileio_list(dir_b, ".json", "gold directory", &nb, d);
     for (size_t i = 0, j = 0; i < na || j < nb;) {
         int cmp = i == na ? 1 : j == nb ? -1 : strcmp(ids_a[i], ids_b[j]);
         if (cmp < 0) {
@@ -138,12 +112,8 @@ fb_result agree_run(const struct config *cfg, const char *dir_a, const char *dir
         i++;
         j++;
     }
-    for (size_t i = 0; i < na; i++)
-        free(ids_a[i]);
-    for (size_t j = 0; j < nb; j++)
-        free(ids_b[j]);
-    free(ids_a);
-    free(ids_b);
+    fileio_free_list(ids_a);
+    fileio_free_list(ids_b);
     if (d->errors > errors)
         return FB_EINPUT;
     if (!out->articles) {

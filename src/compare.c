@@ -56,28 +56,16 @@ static int by_size(const void *x, const void *y)
     return strcmp(a->id, b->id);
 }
 
-static int by_id(const void *x, const void *y)
-{
-    const struct article_result *const *a = x, *const *b = y;
-    return strcmp((*a)->id, (*b)->id);
-}
-
 static void changed_articles(FILE *out, enum mode m, const struct backend_run *x,
                              const struct backend_run *y)
 {
-    const struct article_result **sorted = xcalloc(x->n_articles + 1, sizeof(*sorted));
-    for (size_t i = 0; i < x->n_articles; i++)
-        sorted[i] = &x->articles[i];
-    qsort(sorted, x->n_articles, sizeof(*sorted), by_id);
+    const struct article_result **before = eval_match(y, x);
     struct change *c = xcalloc(y->n_articles + 1, sizeof(*c));
     size_t k = 0;
-    for (size_t i = 0; i < y->n_articles; i++) {
-        const struct article_result *key = &y->articles[i], **hit;
-        hit = bsearch(&key, sorted, x->n_articles, sizeof(*sorted), by_id);
-        if (hit)
-            c[k++] = (struct change){key->id, prf_f1((*hit)->counts[m][SCORE_OVERALL]),
-                                     prf_f1(key->counts[m][SCORE_OVERALL])};
-    }
+    for (size_t i = 0; i < y->n_articles; i++)
+        if (before[i])
+            c[k++] = (struct change){y->articles[i].id, prf_f1(before[i]->counts[m][SCORE_OVERALL]),
+                                     prf_f1(y->articles[i].counts[m][SCORE_OVERALL])};
     qsort(c, k, sizeof(*c), by_size);
     fprintf(out,
             "\nArticles whose overall F1 (%s) changed most:\n\n| article | F1 (A) | F1 (B) | Δ |\n"
@@ -96,15 +84,7 @@ static void changed_articles(FILE *out, enum mode m, const struct backend_run *x
     if (!shown)
         fputs("| (none changed) | | | |\n", out);
     free(c);
-    free(sorted);
-}
-
-static const struct backend_run *named(const struct eval *e, const char *name)
-{
-    for (size_t i = 0; i < e->n_runs; i++)
-        if (strcmp(e->runs[i].name, name) == 0)
-            return &e->runs[i];
-    return NULL;
+    free(before);
 }
 
 size_t compare_print(const struct eval *a, const char *name_a, const struct eval *b,
@@ -122,7 +102,7 @@ size_t compare_print(const struct eval *a, const char *name_a, const struct eval
     bool single = a->n_runs == 1 && b->n_runs == 1;
     for (size_t i = 0; i < b->n_runs; i++) {
         const struct backend_run *y = &b->runs[i];
-        const struct backend_run *x = single ? &a->runs[0] : named(a, y->name);
+        const struct backend_run *x = single ? &a->runs[0] : eval_run_named(a, y->name);
         if (!x)
             continue;
         fputs("\n## ", out);

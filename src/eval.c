@@ -338,16 +338,11 @@ static fb_result open_all(struct runner *r)
 static struct gold_doc *read_gold(const struct article *a, const char *gold_dir,
                                   const struct bounds *bounds, bool *bad, struct diag *d)
 {
-    struct buf path = BUF_INIT;
-    buf_addf(&path, "%s/%s.json", gold_dir, a->id);
-    struct gold_doc *g = NULL;
-    if (access(path.data, F_OK) != 0 && errno == ENOENT) {
-        diag_warning(d, "%s: no gold file '%s', not scored", a->source, path.data);
-    } else {
-        struct gold_source src = {path.data, a->id, a->text, a->text_len};
-        *bad |= gold_load_within(bounds, GOLD_REFERENCE, &src, &g, d) != FB_OK;
-    }
-    buf_release(&path);
+    struct gold_doc *g;
+    fb_result rc = gold_load_article(bounds, gold_dir, a, &g, d);
+    if (rc == FB_END)
+        diag_warning(d, "%s: no gold file '%s/%s.json', not scored", a->source, gold_dir, a->id);
+    *bad |= rc == FB_EINPUT;
     return g;
 }
 
@@ -366,27 +361,46 @@ static int by_id(const void *x, const void *y)
     return strcmp((*a)->id, (*b)->id);
 }
 
-size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
-                 struct prf **xa, struct prf **ya)
+const struct article_result **eval_match(const struct backend_run *x, const struct backend_run *y)
 {
     const struct article_result **sorted = xcalloc(y->n_articles + 1, sizeof(*sorted));
     for (size_t k = 0; k < y->n_articles; k++)
         sorted[k] = &y->articles[k];
     qsort(sorted, y->n_articles, sizeof(*sorted), by_id);
+    const struct article_result **match = xcalloc(x->n_articles + 1, sizeof(*match));
+    for (size_t i = 0; i < x->n_articles; i++) {
+        const struct article_result *key = &x->articles[i], **hit;
+        hit = bsearch(&key, sorted, y->n_articles, sizeof(*sorted), by_id);
+        match[i] = hit ? *hit : NULL;
+    }
+    free(sorted);
+    return match;
+}
+
+size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
+                 struct prf **xa, struct prf **ya)
+{
+    const struct article_result **match = eval_match(x, y);
     *xa = xcalloc(x->n_articles + 1, sizeof(**xa));
     *ya = xcalloc(x->n_articles + 1, sizeof(**ya));
     size_t n = 0;
     for (size_t i = 0; i < x->n_articles; i++) {
-        const struct article_result *key = &x->articles[i], **hit;
-        hit = bsearch(&key, sorted, y->n_articles, sizeof(*sorted), by_id);
-        if (!hit)
+        if (!match[i])
             continue;
-        (*xa)[n] = key->counts[m][score];
-        (*ya)[n] = (*hit)->counts[m][score];
+        (*xa)[n] = x->articles[i].counts[m][score];
+        (*ya)[n] = match[i]->counts[m][score];
         n++;
     }
-    free(sorted);
+    free(match);
     return n;
+}
+
+const struct backend_run *eval_run_named(const struct eval *e, const char *name)
+{
+    for (size_t i = 0; i < e->n_runs; i++)
+        if (strcmp(e->runs[i].name, name) == 0)
+            return &e->runs[i];
+    return NULL;
 }
 
 bool eval_in_shard(const char *id, struct shard s)

@@ -110,6 +110,15 @@ struct eval_options {
 fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d);
 
 /*
+ * For each article of x, the article of y with the same id, or NULL: a new
+ * array of x->n_articles pointers into y (the caller frees the array).
+ */
+const struct article_result **eval_match(const struct backend_run *x, const struct backend_run *y);
+
+/* The run of backend `name`, or NULL. */
+const struct backend_run *eval_run_named(const struct eval *e, const char *name);
+
+/*
  * The articles two runs share, matched by id, in x's order: stores their
  * counts of one mode and score in new arrays *xa and *ya (the caller frees
  * both) and returns how many there are.

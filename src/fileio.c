@@ -1,5 +1,6 @@
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -283,4 +284,40 @@ void fileio_batch_release(struct fileio_batch *b)
     }
     free(b->files);
     fileio_batch_init(b);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **fileio_list(const char *dir, const char *suffix, const char *what, size_t *n, struct diag *d)
+{
+    DIR *dh = opendir(dir);
+    *n = 0;
+    if (!dh) {
+        diag_error(d, "cannot open %s '%s': %s", what, dir, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1, m = strlen(suffix);
+    char **names = xcalloc(cap, sizeof(*names));
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len <= m || strcmp(e->d_name + len - m, suffix) != 0)
+            continue;
+        XGROW(names, cap, *n + 2);
+        names[(*n)++] = xstrndup(e->d_name, len - m);
+        names[*n] = NULL;
+    }
+    closedir(dh);
+    qsort(names, *n, sizeof(*names), compare_names);
+    return names;
+}
+
+void fileio_free_list(char **names)
+{
+    for (size_t i = 0; names && names[i]; i++)
+        free(names[i]);
+    free(names);
 }

@@ -33,6 +33,16 @@ fb_result fileio_read_max(const char *path, size_t max, const char *setting, str
  */
 fb_result fileio_check_dir(const char *path, const char *what, struct diag *d);
 
+/*
+ * The names in directory dir that end in suffix, without the suffix, in
+ * byte order; hidden names (a leading '.') are left out. Returns a new
+ * NULL-terminated array (free it with fileio_free_list()) and its length in
+ * *n, or NULL after reporting "cannot open <what> 'dir': reason".
+ */
+char **fileio_list(const char *dir, const char *suffix, const char *what, size_t *n,
+                   struct diag *d);
+void fileio_free_list(char **names);
+
 /* Creates directory path and its parents as needed (mode 0755). FB_ERUNTIME on failure. */
 fb_result fileio_mkdirs(const char *path, struct diag *d);
 

@@ -57,14 +57,6 @@ static struct gate_check *add(struct gate_result *r, size_t *cap)
     return c;
 }
 
-static const struct backend_run *find_run(const struct eval *e, const char *name)
-{
-    for (size_t i = 0; i < e->n_runs; i++)
-        if (strcmp(e->runs[i].name, name) == 0)
-            return &e->runs[i];
-    return NULL;
-}
-
 /*
  * The paired test of one score between a run and its baseline, over the
  * articles both have (matched by id). Returns -1 when they share none.
@@ -106,7 +98,7 @@ void gate_evaluate(const struct eval *e, const struct eval *baseline, const stru
             c->passed = c->value >= c->threshold - 1e-12;
             out->passed &= c->passed;
         }
-        const struct backend_run *base = baseline ? find_run(baseline, run->name) : NULL;
+        const struct backend_run *base = baseline ? eval_run_named(baseline, run->name) : NULL;
         if (g->max_drop < 0 || !baseline)
             continue;
         if (!base) {

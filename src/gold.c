@@ -1,7 +1,9 @@
 #include "gold.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -487,6 +489,21 @@ fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct g
                     struct diag *d)
 {
     return gold_load_within(NULL, mode, src, out, d);
+}
+
+fb_result gold_load_article(const struct bounds *b, const char *gold_dir, const struct article *a,
+                            struct gold_doc **out, struct diag *d)
+{
+    struct buf path = BUF_INIT;
+    buf_addf(&path, "%s/%s.json", gold_dir, a->id);
+    fb_result rc = FB_END;
+    *out = NULL;
+    if (access(path.data, F_OK) == 0 || errno != ENOENT) {
+        struct gold_source src = {path.data, a->id, a->text, a->text_len};
+        rc = gold_load_within(b, GOLD_REFERENCE, &src, out, d);
+    }
+    buf_release(&path);
+    return rc;
 }
 
 fb_result gold_load_within(const struct bounds *b, enum gold_mode mode,

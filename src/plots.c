@@ -146,6 +146,19 @@ static void plot_pr(struct buf *b, const cJSON *report)
     buf_adds(b, "\nunset xlabel\nset xrange [*:*]\n");
 }
 
+/* The inside of "set xtics (...)": each backend's name at its position, from first on. */
+static void backend_tics(struct buf *b, const cJSON *backends, int first)
+{
+    const cJSON *be;
+    int i = first;
+    cJSON_ArrayForEach(be, backends)
+    {
+        buf_adds(b, i > first ? ", " : "");
+        label(b, rj_str(be, "name", "?"));
+        buf_addf(b, " %d", i++);
+    }
+}
+
 static void plot_distribution(struct buf *b, const cJSON *report)
 {
     const cJSON *backends = rj(report, "backends"), *be;
@@ -166,15 +179,9 @@ static void plot_distribution(struct buf *b, const cJSON *report)
              "set style boxplot outliers pointtype 7\nset style fill solid 0.4 border -1\n"
              "set yrange [0:1.05]\nset ylabel 'F1 of an article'\nunset key\nset xtics (",
              mode_of(report));
-    int i = 0;
-    cJSON_ArrayForEach(be, backends)
-    {
-        buf_addf(b, "%s", i ? ", " : "");
-        label(b, rj_str(be, "name", "?"));
-        buf_addf(b, " %d", ++i);
-    }
+    backend_tics(b, backends, 1);
     buf_addf(b, ")\nset xrange [0.5:%d.5]\nplot ", n_backends);
-    for (i = 0; i < n_backends; i++)
+    for (int i = 0; i < n_backends; i++)
         buf_addf(b, "%s$dist using (%d):%d", i ? ", " : "", i + 1, i + 1);
     buf_adds(b, "\nset style data points\nset xtics autofreq\nset key\n");
 }
@@ -201,13 +208,7 @@ static void plot_heatmap(struct buf *b, const cJSON *report)
              "set yrange [-0.5:%d.5]\nset xtics ('overall' 0, 'actors' 1, 'counts' 2, "
              "'dates' 3, 'claims' 4)\nset ytics (",
              mode_of(report), i - 1);
-    i = 0;
-    cJSON_ArrayForEach(be, backends)
-    {
-        buf_addf(b, "%s", i ? ", " : "");
-        label(b, rj_str(be, "name", "?"));
-        buf_addf(b, " %d", i++);
-    }
+    backend_tics(b, backends, 0);
     buf_adds(b, ")\nplot $heat using 1:2:3 with image, $heat using 1:2:(sprintf('%.2f', $3)) "
                 "with labels\nset xrange [*:*]\nset yrange [*:*]\nset xtics autofreq\n"
                 "set ytics autofreq\nset key\n");

@@ -1,6 +1,5 @@
 #include "validate.h"
 
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <errno.h>
@@ -44,47 +43,30 @@ static void tally(struct corpus_group *g, const struct article *a, const struct 
 static void check_gold(const struct article *a, const char *gold_dir, struct corpus_group *group,
                        struct validate_summary *sum, struct diag *d)
 {
-    struct buf path = BUF_INIT;
-    buf_addf(&path, "%s/%s.json", gold_dir, a->id);
-    if (access(path.data, F_OK) != 0 && errno == ENOENT) {
-        diag_warning(d, "%s: no gold file '%s'", a->source, path.data);
+    struct gold_doc *g;
+    fb_result rc = gold_load_article(NULL, gold_dir, a, &g, d);
+    if (rc == FB_END) {
+        diag_warning(d, "%s: no gold file '%s/%s.json'", a->source, gold_dir, a->id);
         sum->without_gold++;
-        tally(group, a, NULL);
-    } else {
-        struct gold_source src = {path.data, a->id, a->text, a->text_len};
-        struct gold_doc *g;
-        if (gold_load(GOLD_REFERENCE, &src, &g, d) == FB_OK)
-            sum->gold_files++;
-        tally(group, a, g);
-        gold_free(g);
     }
-    buf_release(&path);
+    sum->gold_files += rc == FB_OK;
+    tally(group, a, g);
+    gold_free(g);
 }
 
 static void check_orphans(const char *corpus_path, const char *gold_dir, const struct idset *seen,
                           struct diag *d)
 {
-    DIR *dir = opendir(gold_dir);
-    if (!dir) {
-        diag_error(d, "cannot open gold directory '%s': %s", gold_dir, strerror(errno));
-        return;
-    }
-    struct dirent *e;
-    struct buf id = BUF_INIT;
-    while ((e = readdir(dir))) {
-        size_t n = strlen(e->d_name);
-        if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".json") != 0)
-            continue;
-        buf_reset(&id);
-        buf_add(&id, e->d_name, n - 5);
-        if (!article_id_valid(id.data))
-            diag_error(d, "%s/%s: '%s' is not a valid article id", gold_dir, e->d_name, id.data);
-        else if (!idset_has(seen, id.data))
-            diag_error(d, "%s/%s: no article '%s' in corpus '%s'", gold_dir, e->d_name, id.data,
+    size_t n;
+    char **ids = fileio_list(gold_dir, ".json", "gold directory", &n, d);
+    for (size_t i = 0; i < n; i++) {
+        if (!article_id_valid(ids[i]))
+            diag_error(d, "%s/%s.json: '%s' is not a valid article id", gold_dir, ids[i], ids[i]);
+        else if (!idset_has(seen, ids[i]))
+            diag_error(d, "%s/%s.json: no article '%s' in corpus '%s'", gold_dir, ids[i], ids[i],
                        corpus_path);
     }
-    buf_release(&id);
-    closedir(dir);
+    fileio_free_list(ids);
 }
 
 /* ---- groups --------------------------------------------------------------- */
