@@ -25,13 +25,8 @@ static void scores(FILE *out, const struct eval *b, const struct backend_run *x,
     for (int m = 0; m < N_MODES; m++) {
         for (int k = N_SCORES - 1; k >= 0; k--) {
             double fa = prf_f1(x->summary.total[m][k]), fb = prf_f1(y->summary.total[m][k]);
-            struct prf *pa, *pb;
-            size_t n = eval_pair(y, x, (enum mode)m, k, &pb, &pa);
             double delta, p = -1;
-            if (n)
-                stats_permutation_test(pb, pa, n, 1, b->cfg.permutations, b->cfg.seed, &delta, &p);
-            free(pa);
-            free(pb);
+            size_t n = eval_paired_test(y, x, (enum mode)m, k, &b->cfg, &delta, &p);
             fprintf(out, "| %s | %s | %.4f | %.4f | %+.4f | ", mode_names[m], score_names[k], fa,
                     fb, fb - fa);
             if (p >= 0)

@@ -113,7 +113,9 @@ static void summarize(struct backend_run *run, const struct config *cfg)
     }
     struct prf *counts = counts_of(run);
     double ci[N_SETS][2];
-    stats_bootstrap_f1(counts, run->n_articles, N_SETS, cfg->bootstrap, cfg->seed, ci);
+    struct stats_array arr;
+    struct stats_source src = stats_array_source(&arr, counts, run->n_articles, N_SETS);
+    stats_bootstrap_f1(&src, cfg->bootstrap, cfg->seed, ci);
     memcpy(s->ci, ci, sizeof(ci));
     free(counts);
 }
@@ -129,8 +131,10 @@ static void compare_runs(struct eval *e)
             c->b = b;
             struct prf *ca = counts_of(&e->runs[a]), *cb = counts_of(&e->runs[b]);
             double delta[N_SETS], p[N_SETS];
-            stats_permutation_test(ca, cb, e->n_articles, N_SETS, e->cfg.permutations, e->cfg.seed,
-                                   delta, p);
+            struct stats_array xa, xb;
+            struct stats_source sa = stats_array_source(&xa, ca, e->n_articles, N_SETS);
+            struct stats_source sb = stats_array_source(&xb, cb, e->n_articles, N_SETS);
+            stats_permutation_test(&sa, &sb, e->cfg.permutations, e->cfg.seed, delta, p);
             memcpy(c->delta, delta, sizeof(delta));
             memcpy(c->p, p, sizeof(p));
             free(ca);
@@ -377,21 +381,28 @@ const struct article_result **eval_match(const struct backend_run *x, const stru
     return match;
 }
 
-size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
-                 struct prf **xa, struct prf **ya)
+size_t eval_paired_test(const struct backend_run *x, const struct backend_run *y, enum mode m,
+                        int score, const struct config *cfg, double *delta, double *p)
 {
     const struct article_result **match = eval_match(x, y);
-    *xa = xcalloc(x->n_articles + 1, sizeof(**xa));
-    *ya = xcalloc(x->n_articles + 1, sizeof(**ya));
+    struct prf *xa = xcalloc(x->n_articles + 1, sizeof(*xa));
+    struct prf *ya = xcalloc(x->n_articles + 1, sizeof(*ya));
     size_t n = 0;
     for (size_t i = 0; i < x->n_articles; i++) {
         if (!match[i])
             continue;
-        (*xa)[n] = x->articles[i].counts[m][score];
-        (*ya)[n] = match[i]->counts[m][score];
+        xa[n] = x->articles[i].counts[m][score];
+        ya[n] = match[i]->counts[m][score];
         n++;
     }
+    struct stats_array ax, ay;
+    struct stats_source sx = stats_array_source(&ax, xa, n, 1);
+    struct stats_source sy = stats_array_source(&ay, ya, n, 1);
+    if (n)
+        stats_permutation_test(&sx, &sy, cfg->permutations, cfg->seed, delta, p);
     free(match);
+    free(xa);
+    free(ya);
     return n;
 }
 

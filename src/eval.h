@@ -119,12 +119,13 @@ const struct article_result **eval_match(const struct backend_run *x, const stru
 const struct backend_run *eval_run_named(const struct eval *e, const char *name);
 
 /*
- * The articles two runs share, matched by id, in x's order: stores their
- * counts of one mode and score in new arrays *xa and *ya (the caller frees
- * both) and returns how many there are.
+ * The paired test (stats.h) of one mode and score between runs x and y over
+ * the articles they share, matched by id, with cfg's shuffles and seed:
+ * stores F1(x) - F1(y) in *delta and the p-value in *p, and returns how
+ * many articles they share (when none, *delta and *p are left alone).
  */
-size_t eval_pair(const struct backend_run *x, const struct backend_run *y, enum mode m, int score,
-                 struct prf **xa, struct prf **ya);
+size_t eval_paired_test(const struct backend_run *x, const struct backend_run *y, enum mode m,
+                        int score, const struct config *cfg, double *delta, double *p);
 
 /* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
 bool eval_in_shard(const char *id, struct shard s);

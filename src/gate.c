@@ -64,13 +64,8 @@ static struct gate_check *add(struct gate_result *r, size_t *cap)
 static double drop_p_value(const struct eval *e, const struct backend_run *cur,
                            const struct backend_run *base, int score)
 {
-    struct prf *a, *b;
-    size_t n = eval_pair(cur, base, e->cfg.mode, score, &a, &b);
     double delta, p = -1;
-    if (n)
-        stats_permutation_test(a, b, n, 1, e->cfg.permutations, e->cfg.seed, &delta, &p);
-    free(a);
-    free(b);
+    eval_paired_test(cur, base, e->cfg.mode, score, &e->cfg, &delta, &p);
     return p;
 }
 
