@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "xalloc.h"
 
 static const char *const honorifics[] = {
     "mr",   "mrs",  "ms",  "miss", "mx",       "dr",  "prof", "professor", "sir",  "dame",
@@ -55,8 +56,43 @@ static size_t skip_honorifics(const char *s)
     }
 }
 
+/*
+ * name_fold() of ASCII text, where the Unicode rules come down to lowering
+ * A-Z and keeping letters and digits only: most text, without utf8proc's
+ * allocation and tables.
+ */
+static char *fold_ascii(const char *s, size_t len)
+{
+    char *out = xmalloc(len + 1), *o = out;
+    bool pending_blank = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool upper = c >= 'A' && c <= 'Z';
+        if (!upper && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+            pending_blank = true;
+            continue;
+        }
+        if (pending_blank && o > out)
+            *o++ = ' ';
+        pending_blank = false;
+        *o++ = upper ? (char)(c - 'A' + 'a') : c;
+    }
+    *o = '\0';
+    return out;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+            return false;
+    return true;
+}
+
 char *name_fold(const char *s, size_t len)
 {
+    if (is_ascii(s, len))
+        return fold_ascii(s, len);
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &folded,

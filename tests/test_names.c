@@ -1,4 +1,5 @@
 /* Tests for names.c: the normal form of names (SPEC section 4). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,29 @@ static void test_unicode(void)
     expect("Dr\xC2\xA0Okafor", "okafor"); /* no-break space */
 }
 
+/*
+ * ASCII text takes a fast path; Unicode text goes through utf8proc. With
+ * "É" appended (a letter: no blank before it; folded, "é"), every ASCII
+ * character between two letters must fold as it does on the fast path.
+ */
+static void test_ascii_path_agrees(void)
+{
+    for (int c = 1; c < 128; c++) {
+        char ascii[4] = {'A', (char)c, 'b', '\0'}, unicode[16];
+        snprintf(unicode, sizeof(unicode), "%s\xC3\x89", ascii);
+        char *x = name_fold(ascii, strlen(ascii)), *u = name_fold(unicode, strlen(unicode));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+        char want[16];
+        snprintf(want, sizeof(want), "%s\xC3\xA9", x);
+        if (strcmp(u, want) != 0)
+            fprintf(stderr, "\ncharacter %d: ASCII path \"%s\", utf8proc \"%s\"\n", c, x, u);
+        CU_ASSERT_STRING_EQUAL(u, want);
+        free(x);
+        free(u);
+    }
+}
+
 static void test_invalid_utf8(void)
 {
     CU_ASSERT_PTR_NULL(name_normalize("a\xFF", 2));
@@ -79,6 +103,7 @@ static CU_TestInfo tests[] = {
     {"honorifics", test_honorifics},
     {"blanks and punctuation", test_blanks_and_punctuation},
     {"Unicode", test_unicode},
+    {"ASCII fast path agrees with utf8proc", test_ascii_path_agrees},
     {"invalid UTF-8", test_invalid_utf8},
     CU_TEST_INFO_NULL,
 };
