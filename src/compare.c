@@ -18,7 +18,7 @@ static void cell(FILE *out, const char *s)
 }
 
 static void scores(FILE *out, const struct eval *b, const struct backend_run *x,
-                   const struct backend_run *y)
+                   const struct backend_run *y, const struct article_pairs *pairs)
 {
     fprintf(out, "| mode | score | F1 (A) | F1 (B) | ΔF1 (B − A) | p | articles |\n"
                  "|---|---|--:|--:|--:|--:|--:|\n");
@@ -26,11 +26,11 @@ static void scores(FILE *out, const struct eval *b, const struct backend_run *x,
         for (int k = N_SCORES - 1; k >= 0; k--) {
             double fa = prf_f1(x->summary.total[m][k]), fb = prf_f1(y->summary.total[m][k]);
             double delta, p = -1;
-            size_t n = eval_paired_test(y, x, (enum mode)m, k, &b->cfg, &delta, &p);
+            eval_paired_test(pairs, (enum mode)m, k, &b->cfg, &delta, &p);
             fprintf(out, "| %s | %s | %.4f | %.4f | %+.4f | ", mode_names[m], score_names[k], fa,
                     fb, fb - fa);
             if (p >= 0)
-                fprintf(out, "%.4f%s | %zu |\n", p, p < 0.05 ? " *" : "", n);
+                fprintf(out, "%.4f%s | %zu |\n", p, p < 0.05 ? " *" : "", pairs->n);
             else
                 fprintf(out, "— | 0 |\n");
         }
@@ -51,16 +51,13 @@ static int by_size(const void *x, const void *y)
     return strcmp(a->id, b->id);
 }
 
-static void changed_articles(FILE *out, enum mode m, const struct backend_run *x,
-                             const struct backend_run *y)
+static void changed_articles(FILE *out, enum mode m, const struct article_pairs *pairs)
 {
-    const struct article_result **before = eval_match(y, x);
-    struct change *c = xcalloc(y->n_articles + 1, sizeof(*c));
-    size_t k = 0;
-    for (size_t i = 0; i < y->n_articles; i++)
-        if (before[i])
-            c[k++] = (struct change){y->articles[i].id, prf_f1(before[i]->counts[m][SCORE_OVERALL]),
-                                     prf_f1(y->articles[i].counts[m][SCORE_OVERALL])};
+    struct change *c = xcalloc(pairs->n + 1, sizeof(*c));
+    size_t k = pairs->n;
+    for (size_t i = 0; i < k; i++) /* x: after (B), y: before (A) */
+        c[i] = (struct change){pairs->ids[i], prf_f1(pairs->y[i][m][SCORE_OVERALL]),
+                               prf_f1(pairs->x[i][m][SCORE_OVERALL])};
     qsort(c, k, sizeof(*c), by_size);
     fprintf(out,
             "\nArticles whose overall F1 (%s) changed most:\n\n| article | F1 (A) | F1 (B) | Δ |\n"
@@ -79,7 +76,6 @@ static void changed_articles(FILE *out, enum mode m, const struct backend_run *x
     if (!shown)
         fputs("| (none changed) | | | |\n", out);
     free(c);
-    free(before);
 }
 
 size_t compare_print(const struct eval *a, const char *name_a, const struct eval *b,
@@ -107,8 +103,11 @@ size_t compare_print(const struct eval *a, const char *name_a, const struct eval
             cell(out, y->name);
         }
         fputs("\n\n", out);
-        scores(out, b, x, y);
-        changed_articles(out, b->cfg.mode, x, y);
+        struct article_pairs matched;
+        eval_pairs(y, x, &matched);
+        scores(out, b, x, y, &matched);
+        changed_articles(out, b->cfg.mode, &matched);
+        eval_pairs_release(&matched);
         pairs++;
     }
     if (!pairs)

@@ -9,6 +9,7 @@
 
 #include "backend.h"
 #include "proc.h"
+#include "report.h"
 #include "corpus.h"
 #include "fileio.h"
 #include "gold.h"
@@ -19,105 +20,156 @@
 
 #include <xxhash.h>
 
-const char *const score_names[N_SCORES] = {"actors", "counts", "dates", "claims", "overall"};
+/* ---- results ------------------------------------------------------------ */
 
-/* ---- scoring one article with one backend --------------------------------- */
-
-static struct article_result *new_result(struct backend_run *run, const char *id)
+fb_result eval_run_init(struct backend_run *run, const char *name, const char *spec, struct diag *d)
 {
-    XGROW(run->articles, run->cap_articles, run->n_articles + 1);
-    struct article_result *r = &run->articles[run->n_articles++];
-    memset(r, 0, sizeof(*r));
-    r->id = xstrdup(id);
-    return r;
+    memset(run, 0, sizeof(*run));
+    run->name = xstrdup(name);
+    run->spec = xstrdup(spec);
+    run->articles = store_new(d);
+    return run->articles ? FB_OK : FB_ERUNTIME;
 }
 
-static void keep_score(struct article_result *r, const struct article_score *s)
+static void add_usage(struct usage_totals *t, const struct backend_usage *u)
+{
+    if (!u->known)
+        return;
+    t->articles++;
+    t->latency_ms += u->latency_ms;
+    if (u->prompt_tokens >= 0) {
+        t->prompt_tokens += (double)u->prompt_tokens;
+        t->prompt_articles++;
+    }
+    if (u->completion_tokens >= 0) {
+        t->completion_tokens += (double)u->completion_tokens;
+        t->completion_articles++;
+    }
+}
+
+static void add_breakdown(struct breakdown *t, const struct breakdown *x)
+{
+    t->correct += x->correct;
+    t->partial += x->partial;
+    t->missing += x->missing;
+    t->spurious += x->spurious;
+    for (int k = 0; k < MATCH_MAX_ATTRS; k++) {
+        t->agree[k] += x->agree[k];
+        t->compared[k] += x->compared[k];
+    }
+}
+
+void eval_add_totals(struct backend_run *to, const struct backend_run *from)
 {
     for (int m = 0; m < N_MODES; m++)
+        for (int c = 0; c < N_SCORES; c++)
+            prf_add(&to->summary.total[m][c], from->summary.total[m][c]);
+    for (int c = 0; c < N_CATEGORIES; c++)
+        add_breakdown(&to->summary.breakdown[c], &from->summary.breakdown[c]);
+    struct usage_totals *t = &to->usage;
+    const struct usage_totals *u = &from->usage;
+    t->articles += u->articles;
+    t->prompt_articles += u->prompt_articles;
+    t->completion_articles += u->completion_articles;
+    t->latency_ms += u->latency_ms;
+    t->prompt_tokens += u->prompt_tokens;
+    t->completion_tokens += u->completion_tokens;
+    to->failed += from->failed;
+    to->cache_hits += from->cache_hits;
+    to->cache_misses += from->cache_misses;
+}
+
+void eval_add(struct backend_run *run, const struct article_result *r)
+{
+    struct article_row row = {r->id, r->reason, r->position, {{{0, 0, 0}}}};
+    struct summary *s = &run->summary;
+    for (int m = 0; m < N_MODES; m++)
         for (int c = 0; c < N_CATEGORIES; c++) {
-            r->counts[m][c] = s->counts[m][c];
-            prf_add(&r->counts[m][SCORE_OVERALL], s->counts[m][c]);
+            row.counts[m][c] = r->counts[m][c];
+            prf_add(&s->total[m][c], r->counts[m][c]);
+            prf_add(&s->total[m][SCORE_OVERALL], r->counts[m][c]);
         }
-    memcpy(r->breakdown, s->breakdown, sizeof(r->breakdown));
+    for (int c = 0; c < N_CATEGORIES; c++)
+        add_breakdown(&s->breakdown[c], &r->breakdown[c]);
+    add_usage(&run->usage, &r->usage);
+    struct buf entry = BUF_INIT;
+    report_entry(r, &entry);
+    store_add(run->articles, &row, entry.data, entry.len);
+    buf_release(&entry);
+    run->n_articles++;
+    run->failed += r->reason != NULL;
 }
 
 /* Scores the outcome of one job; a failed job (or one that cannot be scored) fails the article. */
 static void score_job(struct backend_run *run, const struct config *cfg, struct backend_job *j,
-                      const struct match_doc *mgold)
+                      const struct match_doc *mgold, size_t position)
 {
-    struct article_result *r = new_result(run, j->article->id);
-    r->usage = j->usage;
+    struct article_result r;
+    memset(&r, 0, sizeof(r));
+    r.id = (char *)j->article->id;
+    r.position = position;
+    r.usage = j->usage;
     struct article_score s;
     bool ok = j->ok && j->pred;
     if (ok) {
         struct match_doc *mpred = match_prepare(j->pred, false);
-        r->errors = cJSON_CreateObject();
-        ok = score_article(&cfg->match, mgold, mpred, &s, r->errors, &j->reason);
+        r.errors = cJSON_CreateObject();
+        ok = score_article(&cfg->match, mgold, mpred, &s, r.errors, &j->reason);
         match_doc_free(mpred);
         if (!ok) {
-            cJSON_Delete(r->errors);
-            r->errors = NULL;
+            cJSON_Delete(r.errors);
+            r.errors = NULL;
         }
     } else if (!j->reason.len) {
         buf_adds(&j->reason, "no prediction");
     }
     if (!ok) {
         score_failed(j->gold, &s);
-        r->reason = xstrdup(j->reason.data);
-        run->failed++;
+        r.reason = j->reason.data;
     }
-    keep_score(r, &s);
+    for (int m = 0; m < N_MODES; m++)
+        memcpy(r.counts[m], s.counts[m], sizeof(s.counts[m]));
+    memcpy(r.breakdown, s.breakdown, sizeof(r.breakdown));
+    eval_add(run, &r);
+    cJSON_Delete(r.errors);
 }
 
-/* ---- totals, intervals, comparisons --------------------------------------- */
+/* ---- intervals, comparisons ----------------------------------------------- */
 
 #define N_SETS (N_MODES * N_SCORES)
 
-/* Per-article counts of a run as an article-major array of N_SETS sets. */
-static struct prf *counts_of(const struct backend_run *run)
+/* A run's per-article counts for the statistics, read from its store. */
+static size_t read_counts(void *ctx, struct prf *rows, size_t max)
 {
-    struct prf *c = xcalloc(run->n_articles * N_SETS + 1, sizeof(*c));
-    for (size_t i = 0; i < run->n_articles; i++)
-        memcpy(&c[i * N_SETS], run->articles[i].counts, sizeof(run->articles[i].counts));
-    return c;
+    struct store_cursor *c = ctx;
+    struct article_row row;
+    size_t n = 0;
+    while (n < max && store_next(c, &row))
+        memcpy(&rows[n++ * N_SETS], row.counts, sizeof(row.counts));
+    return n;
+}
+
+static struct stats_source counts_of(const struct backend_run *run, struct store_cursor *c)
+{
+    store_open(c, run->articles);
+    return (struct stats_source){run->n_articles, N_SETS, read_counts, c};
 }
 
 static void summarize(struct backend_run *run, const struct config *cfg)
 {
     struct summary *s = &run->summary;
-    memset(s, 0, sizeof(*s));
-    for (size_t i = 0; i < run->n_articles; i++) {
-        const struct article_result *r = &run->articles[i];
-        for (int m = 0; m < N_MODES; m++)
-            for (int c = 0; c < N_SCORES; c++)
-                prf_add(&s->total[m][c], r->counts[m][c]);
-        for (int c = 0; c < N_CATEGORIES; c++) {
-            struct breakdown *t = &s->breakdown[c];
-            const struct breakdown *x = &r->breakdown[c];
-            t->correct += x->correct;
-            t->partial += x->partial;
-            t->missing += x->missing;
-            t->spurious += x->spurious;
-            for (int k = 0; k < MATCH_MAX_ATTRS; k++) {
-                t->agree[k] += x->agree[k];
-                t->compared[k] += x->compared[k];
-            }
-        }
-    }
     for (int m = 0; m < N_MODES; m++) {
         double sum = 0;
         for (int c = 0; c < N_CATEGORIES; c++)
             sum += prf_f1(s->total[m][c]);
         s->macro_f1[m] = sum / N_CATEGORIES;
     }
-    struct prf *counts = counts_of(run);
+    struct store_cursor c;
+    struct stats_source src = counts_of(run, &c);
     double ci[N_SETS][2];
-    struct stats_array arr;
-    struct stats_source src = stats_array_source(&arr, counts, run->n_articles, N_SETS);
     stats_bootstrap_f1(&src, cfg->bootstrap, cfg->seed, ci);
     memcpy(s->ci, ci, sizeof(ci));
-    free(counts);
+    store_close(&c);
 }
 
 static void compare_runs(struct eval *e)
@@ -129,16 +181,14 @@ static void compare_runs(struct eval *e)
             struct comparison *c = &e->comparisons[e->n_comparisons++];
             c->a = a;
             c->b = b;
-            struct prf *ca = counts_of(&e->runs[a]), *cb = counts_of(&e->runs[b]);
+            struct store_cursor xa, xb;
+            struct stats_source sa = counts_of(&e->runs[a], &xa), sb = counts_of(&e->runs[b], &xb);
             double delta[N_SETS], p[N_SETS];
-            struct stats_array xa, xb;
-            struct stats_source sa = stats_array_source(&xa, ca, e->n_articles, N_SETS);
-            struct stats_source sb = stats_array_source(&xb, cb, e->n_articles, N_SETS);
             stats_permutation_test(&sa, &sb, e->cfg.permutations, e->cfg.seed, delta, p);
             memcpy(c->delta, delta, sizeof(delta));
             memcpy(c->p, p, sizeof(p));
-            free(ca);
-            free(cb);
+            store_close(&xa);
+            store_close(&xb);
         }
     }
 }
@@ -286,8 +336,7 @@ static void run_backend(struct runner *r, size_t b, struct pending *batch, size_
             cache_put(&r->o->cache, keys[i], jobs[i].response.data, jobs[i].response.len, r->d);
     qsort(jobs, n, sizeof(*jobs), by_article); /* back to corpus order: batch is an array */
     for (size_t i = 0; i < n; i++) {
-        score_job(run, r->o->cfg, &jobs[i], batch[i].mgold);
-        run->articles[run->n_articles - 1].position = batch[i].position;
+        score_job(run, r->o->cfg, &jobs[i], batch[i].mgold, batch[i].position);
         write_prediction(r, b, &jobs[i]);
         backend_job_release(&jobs[i]);
     }
@@ -317,9 +366,10 @@ static fb_result open_all(struct runner *r)
     const struct eval_options *o = r->o;
     for (size_t i = 0; i < o->n_backends; i++) {
         struct backend_run *run = &r->e->runs[i];
-        run->name = xstrdup(o->backends[i].name);
-        run->spec = xstrdup(o->backends[i].spec);
-        fb_result rc = backend_open(&o->backends[i], &r->backends[i], r->d);
+        fb_result rc = eval_run_init(run, o->backends[i].name, o->backends[i].spec, r->d);
+        if (rc != FB_OK)
+            return rc;
+        rc = backend_open(&o->backends[i], &r->backends[i], r->d);
         if (rc != FB_OK)
             return rc;
         run->external = r->backends[i]->ops->external && o->cache.dir;
@@ -359,51 +409,104 @@ static size_t batch_size(const struct eval_options *o)
     return 8 * (size_t)most < 16 ? 16 : 8 * (size_t)most;
 }
 
+/* Every article of a run, in memory: ids and counts. */
+static size_t read_all(const struct backend_run *run, char ***ids,
+                       struct prf (**counts)[N_MODES][N_SCORES])
+{
+    *ids = xcalloc(run->n_articles + 1, sizeof(**ids));
+    *counts = xcalloc(run->n_articles + 1, sizeof(**counts));
+    struct store_cursor c;
+    struct article_row row;
+    size_t n = 0;
+    store_open(&c, run->articles);
+    while (n < run->n_articles && store_next(&c, &row)) {
+        (*ids)[n] = xstrdup(row.id);
+        memcpy((*counts)[n++], row.counts, sizeof(row.counts));
+    }
+    store_close(&c);
+    return n;
+}
+
+/* Position k of the ids sorted: the index of the first id >= key, or n. */
+static size_t lower_bound(char *const *ids, const size_t *order, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ids[order[mid]], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static char *const *sort_ids; /* what by_id() compares: qsort() passes no context */
+
 static int by_id(const void *x, const void *y)
 {
-    const struct article_result *const *a = x, *const *b = y;
-    return strcmp((*a)->id, (*b)->id);
+    return strcmp(sort_ids[*(const size_t *)x], sort_ids[*(const size_t *)y]);
 }
 
-const struct article_result **eval_match(const struct backend_run *x, const struct backend_run *y)
+void eval_pairs(const struct backend_run *x, const struct backend_run *y, struct article_pairs *out)
 {
-    const struct article_result **sorted = xcalloc(y->n_articles + 1, sizeof(*sorted));
-    for (size_t k = 0; k < y->n_articles; k++)
-        sorted[k] = &y->articles[k];
-    qsort(sorted, y->n_articles, sizeof(*sorted), by_id);
-    const struct article_result **match = xcalloc(x->n_articles + 1, sizeof(*match));
-    for (size_t i = 0; i < x->n_articles; i++) {
-        const struct article_result *key = &x->articles[i], **hit;
-        hit = bsearch(&key, sorted, y->n_articles, sizeof(*sorted), by_id);
-        match[i] = hit ? *hit : NULL;
-    }
-    free(sorted);
-    return match;
-}
-
-size_t eval_paired_test(const struct backend_run *x, const struct backend_run *y, enum mode m,
-                        int score, const struct config *cfg, double *delta, double *p)
-{
-    const struct article_result **match = eval_match(x, y);
-    struct prf *xa = xcalloc(x->n_articles + 1, sizeof(*xa));
-    struct prf *ya = xcalloc(x->n_articles + 1, sizeof(*ya));
-    size_t n = 0;
-    for (size_t i = 0; i < x->n_articles; i++) {
-        if (!match[i])
+    char **xi, **yi;
+    struct prf(*xc)[N_MODES][N_SCORES], (*yc)[N_MODES][N_SCORES];
+    size_t nx = read_all(x, &xi, &xc), ny = read_all(y, &yi, &yc);
+    size_t *order = xcalloc(ny + 1, sizeof(*order));
+    for (size_t k = 0; k < ny; k++)
+        order[k] = k;
+    sort_ids = yi;
+    qsort(order, ny, sizeof(*order), by_id);
+    memset(out, 0, sizeof(*out));
+    out->ids = xcalloc(nx + 1, sizeof(*out->ids));
+    out->x = xcalloc(nx + 1, sizeof(*out->x));
+    out->y = xcalloc(nx + 1, sizeof(*out->y));
+    for (size_t i = 0; i < nx; i++) {
+        size_t at = lower_bound(yi, order, ny, xi[i]);
+        if (at == ny || strcmp(yi[order[at]], xi[i]) != 0) {
+            free(xi[i]);
             continue;
-        xa[n] = x->articles[i].counts[m][score];
-        ya[n] = match[i]->counts[m][score];
-        n++;
+        }
+        out->ids[out->n] = xi[i];
+        memcpy(out->x[out->n], xc[i], sizeof(xc[i]));
+        memcpy(out->y[out->n++], yc[order[at]], sizeof(yc[0]));
+    }
+    for (size_t k = 0; k < ny; k++)
+        free(yi[k]);
+    free(order);
+    free(xi);
+    free(yi);
+    free(xc);
+    free(yc);
+}
+
+void eval_pairs_release(struct article_pairs *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->ids[i]);
+    free(p->ids);
+    free(p->x);
+    free(p->y);
+    memset(p, 0, sizeof(*p));
+}
+
+void eval_paired_test(const struct article_pairs *pairs, enum mode m, int score,
+                      const struct config *cfg, double *delta, double *p)
+{
+    if (!pairs->n)
+        return;
+    struct prf *xa = xcalloc(pairs->n, sizeof(*xa)), *ya = xcalloc(pairs->n, sizeof(*ya));
+    for (size_t i = 0; i < pairs->n; i++) {
+        xa[i] = pairs->x[i][m][score];
+        ya[i] = pairs->y[i][m][score];
     }
     struct stats_array ax, ay;
-    struct stats_source sx = stats_array_source(&ax, xa, n, 1);
-    struct stats_source sy = stats_array_source(&ay, ya, n, 1);
-    if (n)
-        stats_permutation_test(&sx, &sy, cfg->permutations, cfg->seed, delta, p);
-    free(match);
+    struct stats_source sx = stats_array_source(&ax, xa, pairs->n, 1);
+    struct stats_source sy = stats_array_source(&ay, ya, pairs->n, 1);
+    stats_permutation_test(&sx, &sy, cfg->permutations, cfg->seed, delta, p);
     free(xa);
     free(ya);
-    return n;
 }
 
 const struct backend_run *eval_run_named(const struct eval *e, const char *name)
@@ -542,6 +645,8 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     if (c)
         rc = run_corpus(&r, c);
     corpus_close(c);
+    for (size_t i = 0; rc == FB_OK && i < e->n_runs; i++)
+        rc = store_check(e->runs[i].articles, d);
     snprintf(e->corpus_fingerprint, sizeof(e->corpus_fingerprint), "%016llx",
              (unsigned long long)XXH3_64bits_digest(r.corpus_hash));
     XXH3_freeState(r.corpus_hash);
@@ -579,12 +684,7 @@ void eval_release(struct eval *e)
 {
     for (size_t i = 0; i < e->n_runs; i++) {
         struct backend_run *run = &e->runs[i];
-        for (size_t k = 0; k < run->n_articles; k++) {
-            free(run->articles[k].id);
-            free(run->articles[k].reason);
-            cJSON_Delete(run->articles[k].errors);
-        }
-        free(run->articles);
+        store_free(run->articles);
         free(run->name);
         free(run->spec);
     }

@@ -18,17 +18,12 @@
 #include "diag.h"
 #include "result.h"
 #include "score.h"
-
-/* Scores are kept per category and overall (all four categories together). */
-#define SCORE_OVERALL N_CATEGORIES
-#define N_SCORES      (N_CATEGORIES + 1)
-
-/* "actors" ... "claims", "overall". */
-extern const char *const score_names[N_SCORES];
+#include "store.h"
 
 struct cJSON;
 struct gate_result;
 
+/* One article's result, while it is scored or read; eval_add() keeps it in a store. */
 struct article_result {
     char *id;
     size_t position; /* the article's place in the corpus (0-based, all articles counted) */
@@ -47,15 +42,22 @@ struct summary {
     struct breakdown breakdown[N_CATEGORIES];
 };
 
+/* What the articles whose cost was measured cost, summed. */
+struct usage_totals {
+    size_t articles, prompt_articles, completion_articles;
+    double latency_ms, prompt_tokens, completion_tokens;
+};
+
 struct backend_run {
     char *name;
     char *spec;
     bool external; /* cached; cache_hits and cache_misses count */
     size_t cache_hits, cache_misses;
-    struct article_result *articles;
-    size_t n_articles, cap_articles;
+    struct store *articles; /* every article's result, in corpus order (store.h) */
+    size_t n_articles;
     size_t failed;
-    struct summary summary;
+    struct usage_totals usage;
+    struct summary summary; /* totals grow with each article added; eval_finish() adds the rest */
 };
 
 /* The paired test between backends a and b (indices into runs). */
@@ -98,8 +100,9 @@ struct eval_options {
 
 /*
  * Runs the backends over the corpus and scores them. Articles are read a
- * batch at a time (eight per job of the busiest backend, so that workers seldom wait for each
- * other), so memory does not grow with the corpus beyond the per-article counts. Articles without
+ * batch at a time (eight per job of the busiest backend, so that workers
+ * seldom wait for each other), and each result goes to its run's store, so
+ * memory does not grow with the corpus. Articles without
  * gold are not scored (a warning each); a corpus with no article to score
  * is an error, not a perfect score. Returns FB_OK with *e filled (release
  * with eval_release()); FB_EINPUT when the corpus or the gold has errors,
@@ -109,23 +112,40 @@ struct eval_options {
  */
 fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d);
 
+/* Starts an empty run with its store; FB_ERUNTIME (reported) when the store cannot be made. */
+fb_result eval_run_init(struct backend_run *run, const char *name, const char *spec,
+                        struct diag *d);
+
+/* Adds an article's result to run: its store, its failures, totals and costs. */
+void eval_add(struct backend_run *run, const struct article_result *r);
+
 /*
- * For each article of x, the article of y with the same id, or NULL: a new
- * array of x->n_articles pointers into y (the caller frees the array).
+ * Adds the totals of from (a shard's run of the same backend) to those of
+ * to: counts, breakdown, costs, failures and cache counts, not its articles.
  */
-const struct article_result **eval_match(const struct backend_run *x, const struct backend_run *y);
+void eval_add_totals(struct backend_run *to, const struct backend_run *from);
+
+/* The articles two runs share, matched by id, in x's order, read into memory. */
+struct article_pairs {
+    size_t n;
+    char **ids;
+    struct prf (*x)[N_MODES][N_SCORES], (*y)[N_MODES][N_SCORES];
+};
+
+void eval_pairs(const struct backend_run *x, const struct backend_run *y,
+                struct article_pairs *out);
+void eval_pairs_release(struct article_pairs *p);
+
+/*
+ * The paired test (stats.h) of one mode and score over matched articles,
+ * with cfg's shuffles and seed: stores F1(x) - F1(y) in *delta and the
+ * p-value in *p, unless there is no pair (then both are left alone).
+ */
+void eval_paired_test(const struct article_pairs *pairs, enum mode m, int score,
+                      const struct config *cfg, double *delta, double *p);
 
 /* The run of backend `name`, or NULL. */
 const struct backend_run *eval_run_named(const struct eval *e, const char *name);
-
-/*
- * The paired test (stats.h) of one mode and score between runs x and y over
- * the articles they share, matched by id, with cfg's shuffles and seed:
- * stores F1(x) - F1(y) in *delta and the p-value in *p, and returns how
- * many articles they share (when none, *delta and *p are left alone).
- */
-size_t eval_paired_test(const struct backend_run *x, const struct backend_run *y, enum mode m,
-                        int score, const struct config *cfg, double *delta, double *p);
 
 /* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
 bool eval_in_shard(const char *id, struct shard s);
@@ -134,9 +154,10 @@ bool eval_in_shard(const char *id, struct shard s);
 char *eval_slug(const char *name);
 
 /*
- * Computes everything that derives from the per-article results: each
- * run's totals, intervals and breakdown, and the comparisons. eval_run()
- * calls it; so does anything that builds an eval from saved reports.
+ * Computes everything that derives from the per-article results beyond
+ * the totals eval_add() keeps: each run's macro F1 and intervals, and the
+ * comparisons. eval_run() calls it; so does anything that builds an eval
+ * from saved reports.
  */
 void eval_finish(struct eval *e);
 

@@ -185,34 +185,6 @@ static bool write_all(int fd, const char *data, size_t len)
     return true;
 }
 
-/*
- * Writes data into a new temporary file beside path (mode 0644, created
- * with O_EXCL: never through a link); stores its name in tmp. On failure
- * removes it and reports "cannot write 'path': reason".
- */
-static bool write_temp(const char *path, const char *data, size_t len, bool durable,
-                       struct buf *tmp, struct diag *d)
-{
-    buf_reset(tmp);
-    buf_addf(tmp, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp->data);
-    if (fd < 0) {
-        diag_error(d, "cannot write '%s': %s", path, strerror(errno));
-        return false;
-    }
-    bool ok = fchmod(fd, 0644) == 0 && write_all(fd, data, len) && (!durable || fsync(fd) == 0);
-    int saved = errno;
-    if (close(fd) != 0 && ok) {
-        saved = errno;
-        ok = false;
-    }
-    if (!ok) {
-        unlink(tmp->data);
-        diag_error(d, "cannot write '%s': %s", path, strerror(saved ? saved : EIO));
-    }
-    return ok;
-}
-
 fb_result fileio_write_atomic(const char *path, const char *data, size_t len, bool durable,
                               struct diag *d)
 {
@@ -242,12 +214,79 @@ void fileio_batch_adopt(struct fileio_batch *b, const char *tmp, const char *pat
 fb_result fileio_batch_write(struct fileio_batch *b, const char *path, const char *data, size_t len,
                              bool durable, struct diag *d)
 {
-    struct buf tmp = BUF_INIT;
-    bool ok = write_temp(path, data, len, durable, &tmp, d);
-    if (ok)
-        fileio_batch_adopt(b, tmp.data, path);
-    buf_release(&tmp);
-    return ok ? FB_OK : FB_ERUNTIME;
+    struct fileio_stream s;
+    if (fileio_stream_open(&s, path, d) != FB_OK)
+        return FB_ERUNTIME;
+    if (!write_all(s.fd, data, len))
+        s.error = errno;
+    return fileio_stream_finish(&s, b, durable, d);
+}
+
+/* ---- files written piece by piece ------------------------------------------ */
+
+#define STREAM_FLUSH (64 * 1024)
+
+/* A new temporary file beside path (mode 0644, created with O_EXCL: never through a link). */
+fb_result fileio_stream_open(struct fileio_stream *s, const char *path, struct diag *d)
+{
+    buf_init(&s->text);
+    buf_init(&s->tmp);
+    s->path = path;
+    s->error = 0;
+    buf_addf(&s->tmp, "%s.tmp-XXXXXX", path);
+    s->fd = mkstemp(s->tmp.data);
+    s->created = s->fd >= 0;
+    if (s->fd < 0 || fchmod(s->fd, 0644) != 0) {
+        diag_error(d, "cannot write '%s': %s", path, strerror(errno));
+        fileio_stream_abandon(s);
+        return FB_ERUNTIME;
+    }
+    return FB_OK;
+}
+
+static void stream_write(struct fileio_stream *s)
+{
+    if (!s->error && !write_all(s->fd, s->text.data, s->text.len))
+        s->error = errno;
+    buf_reset(&s->text);
+}
+
+void fileio_stream_flush(struct fileio_stream *s)
+{
+    if (s->text.len >= STREAM_FLUSH)
+        stream_write(s);
+}
+
+fb_result fileio_stream_finish(struct fileio_stream *s, struct fileio_batch *b, bool durable,
+                               struct diag *d)
+{
+    stream_write(s);
+    if (!s->error && durable && fsync(s->fd) != 0)
+        s->error = errno;
+    if (close(s->fd) != 0 && !s->error)
+        s->error = errno;
+    s->fd = -1;
+    if (s->error) {
+        diag_error(d, "cannot write '%s': %s", s->path, strerror(s->error));
+        fileio_stream_abandon(s);
+        return FB_ERUNTIME;
+    }
+    fileio_batch_adopt(b, s->tmp.data, s->path);
+    buf_release(&s->text);
+    buf_release(&s->tmp);
+    return FB_OK;
+}
+
+void fileio_stream_abandon(struct fileio_stream *s)
+{
+    if (s->fd >= 0)
+        close(s->fd);
+    if (s->created)
+        unlink(s->tmp.data);
+    s->fd = -1;
+    s->created = false;
+    buf_release(&s->text);
+    buf_release(&s->tmp);
 }
 
 fb_result fileio_batch_commit(struct fileio_batch *b, struct diag *d)

@@ -93,6 +93,31 @@ fb_result fileio_batch_write(struct fileio_batch *b, const char *path, const cha
  * reachable through a link) to be renamed to path with the others.
  */
 void fileio_batch_adopt(struct fileio_batch *b, const char *tmp, const char *path);
+/*
+ * A file of a batch written piece by piece, so that a large one never sits
+ * whole in memory: append to `text`, call fileio_stream_flush() as often
+ * as convenient (it writes out what text holds once that passes 64 KiB),
+ * then fileio_stream_finish() writes the rest and adds the file to the
+ * batch, or fileio_stream_abandon() removes it.
+ */
+struct fileio_stream {
+    struct buf text;
+    const char *path;
+    struct buf tmp;
+    int fd;
+    bool created; /* tmp exists */
+    int error;    /* errno of the first write that failed */
+};
+
+/* FB_ERUNTIME, reported as "cannot write 'path': reason", when the temporary file cannot be made.
+ */
+fb_result fileio_stream_open(struct fileio_stream *s, const char *path, struct diag *d);
+void fileio_stream_flush(struct fileio_stream *s);
+/* Writes the rest, syncs it when durable, adds it to b; on failure reports, removes it. */
+fb_result fileio_stream_finish(struct fileio_stream *s, struct fileio_batch *b, bool durable,
+                               struct diag *d);
+void fileio_stream_abandon(struct fileio_stream *s);
+
 /* Renames every file into place; after a failure (reported) removes the rest. Empties b. */
 fb_result fileio_batch_commit(struct fileio_batch *b, struct diag *d);
 void fileio_batch_release(struct fileio_batch *b);

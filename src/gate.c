@@ -64,8 +64,11 @@ static struct gate_check *add(struct gate_result *r, size_t *cap)
 static double drop_p_value(const struct eval *e, const struct backend_run *cur,
                            const struct backend_run *base, int score)
 {
+    struct article_pairs pairs;
+    eval_pairs(cur, base, &pairs);
     double delta, p = -1;
-    eval_paired_test(cur, base, e->cfg.mode, score, &e->cfg, &delta, &p);
+    eval_paired_test(&pairs, e->cfg.mode, score, &e->cfg, &delta, &p);
+    eval_pairs_release(&pairs);
     return p;
 }
 

@@ -7,12 +7,6 @@
 #include "report.h"
 #include "xalloc.h"
 
-static int by_position(const void *x, const void *y)
-{
-    const struct article_result *a = x, *b = y;
-    return (a->position > b->position) - (a->position < b->position);
-}
-
 /* Checks that shard s fits the first one read; reports why not. */
 static bool fits(const struct eval *first, const struct eval *s, const char *path,
                  const char *first_path, struct diag *d)
@@ -49,24 +43,36 @@ static bool fits(const struct eval *first, const struct eval *s, const char *pat
     return true;
 }
 
-/* Moves the articles of shard s into e, backend by backend. */
-static void take(struct eval *e, struct eval *s)
+/* Backend b's articles of every shard, in corpus order: each shard's are in order already. */
+static void merge_articles(struct backend_run *to, struct eval *shards, size_t n, size_t b)
 {
-    for (size_t b = 0; b < e->n_runs; b++) {
-        struct backend_run *to = &e->runs[b], *from = &s->runs[b];
-        for (size_t i = 0; i < from->n_articles; i++) {
-            XGROW(to->articles, to->cap_articles, to->n_articles + 1);
-            to->articles[to->n_articles++] = from->articles[i];
-        }
-        to->failed += from->failed;
-        to->cache_hits += from->cache_hits;
-        to->cache_misses += from->cache_misses;
-        from->n_articles = 0; /* moved */
+    struct store_cursor *c = xcalloc(n, sizeof(*c));
+    struct article_row *row = xcalloc(n, sizeof(*row));
+    bool *more = xcalloc(n, sizeof(*more));
+    for (size_t i = 0; i < n; i++) {
+        store_open(&c[i], shards[i].runs[b].articles);
+        more[i] = store_next(&c[i], &row[i]);
     }
-    e->n_articles += s->n_articles;
+    for (;;) {
+        size_t next = n, len;
+        for (size_t i = 0; i < n; i++)
+            if (more[i] && (next == n || row[i].position < row[next].position))
+                next = i;
+        if (next == n)
+            break;
+        const char *entry = store_entry(&c[next], &len);
+        store_add(to->articles, &row[next], entry, len);
+        to->n_articles++;
+        more[next] = store_next(&c[next], &row[next]);
+    }
+    for (size_t i = 0; i < n; i++)
+        store_close(&c[i]);
+    free(c);
+    free(row);
+    free(more);
 }
 
-static void start_from(struct eval *e, const struct eval *first)
+static fb_result start_from(struct eval *e, const struct eval *first, struct diag *d)
 {
     e->cfg = first->cfg;
     e->corpus_path = xstrdup(first->corpus_path);
@@ -76,10 +82,11 @@ static void start_from(struct eval *e, const struct eval *first)
     e->n_runs = first->n_runs;
     e->runs = xcalloc(e->n_runs, sizeof(*e->runs));
     for (size_t b = 0; b < e->n_runs; b++) {
-        e->runs[b].name = xstrdup(first->runs[b].name);
-        e->runs[b].spec = xstrdup(first->runs[b].spec);
+        if (eval_run_init(&e->runs[b], first->runs[b].name, first->runs[b].spec, d) != FB_OK)
+            return FB_ERUNTIME;
         e->runs[b].external = first->runs[b].external;
     }
+    return FB_OK;
 }
 
 fb_result merge_shards(const char *const *dirs, size_t n, struct eval *e, struct diag *d)
@@ -113,15 +120,19 @@ fb_result merge_shards(const char *const *dirs, size_t n, struct eval *e, struct
             diag_error(d, "shard %u/%u is missing", k, shards[0].shard.count);
             ok = false;
         }
-    if (ok) {
-        start_from(e, &shards[0]);
+    fb_result rc = ok ? start_from(e, &shards[0], d) : FB_EINPUT;
+    for (size_t b = 0; rc == FB_OK && b < e->n_runs; b++) {
+        merge_articles(&e->runs[b], shards, n, b);
         for (size_t i = 0; i < n; i++)
-            take(e, &shards[i]);
-        for (size_t b = 0; b < e->n_runs; b++)
-            qsort(e->runs[b].articles, e->runs[b].n_articles, sizeof(struct article_result),
-                  by_position);
-        eval_finish(e);
+            eval_add_totals(&e->runs[b], &shards[i].runs[b]);
+        rc = store_check(e->runs[b].articles, d);
     }
+    for (size_t i = 0; rc == FB_OK && i < n; i++)
+        e->n_articles += shards[i].n_articles;
+    if (rc == FB_OK)
+        eval_finish(e);
+    else
+        eval_release(e);
     for (size_t i = 0; i < n; i++) {
         eval_release(&shards[i]);
         free(paths[i]);
@@ -129,5 +140,5 @@ fb_result merge_shards(const char *const *dirs, size_t n, struct eval *e, struct
     free(shards);
     free(paths);
     free(seen);
-    return ok ? FB_OK : FB_EINPUT;
+    return rc;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "eval.h"
 #include "fileio.h"
 #include "proc.h"
 #include "render.h"
@@ -159,31 +160,49 @@ static void backend_tics(struct buf *b, const cJSON *backends, int first)
     }
 }
 
-static void plot_distribution(struct buf *b, const cJSON *report)
+#define N_BINS 11 /* F1 in [0, 0.1), ..., [0.9, 1), and exactly 1 */
+
+/* The share of each run's articles per bin of overall F1, read from the stores: a row per bin. */
+static void plot_distribution(struct buf *b, const cJSON *report, const struct eval *e)
 {
-    const cJSON *backends = rj(report, "backends"), *be;
-    char path[96];
-    snprintf(path, sizeof(path), "scores.%s.overall.f1", mode_of(report));
-    int n_backends = cJSON_GetArraySize(backends);
+    double *share = xcalloc(e->n_runs * N_BINS + 1, sizeof(*share));
+    for (size_t i = 0; i < e->n_runs; i++) {
+        struct store_cursor c;
+        struct article_row a;
+        store_open(&c, e->runs[i].articles);
+        while (store_next(&c, &a)) {
+            double f1 = prf_f1(a.counts[e->cfg.mode][SCORE_OVERALL]);
+            int bin = f1 >= 1 ? N_BINS - 1 : (int)(f1 * 10);
+            share[i * N_BINS + (size_t)bin]++;
+        }
+        store_close(&c);
+        for (int k = 0; k < N_BINS; k++)
+            share[i * N_BINS + (size_t)k] *=
+                100.0 / (double)(e->runs[i].n_articles ? e->runs[i].n_articles : 1);
+    }
     buf_adds(b, "$dist << EOD\n");
-    const cJSON *first = cJSON_GetArrayItem(backends, 0);
-    int n = cJSON_GetArraySize(rj(first, "per_article"));
-    for (int a = 0; a < n; a++) {
-        cJSON_ArrayForEach(be, backends)
-            buf_addf(b, "%.6f ", rj_num(cJSON_GetArrayItem(rj(be, "per_article"), a), path, 0));
+    for (int k = 0; k < N_BINS; k++) {
+        if (k == N_BINS - 1)
+            buf_adds(b, "\"1\"");
+        else
+            buf_addf(b, "\"%.1f-%.1f\"", k / 10.0, (k + 1) / 10.0);
+        for (size_t i = 0; i < e->n_runs; i++)
+            buf_addf(b, " %.4f", share[i * N_BINS + (size_t)k]);
         buf_addc(b, '\n');
     }
     buf_adds(b, "EOD\n");
+    free(share);
     buf_addf(b,
-             "set title 'Per-article F1 (%s mode, overall)'\nset style data boxplot\n"
-             "set style boxplot outliers pointtype 7\nset style fill solid 0.4 border -1\n"
-             "set yrange [0:1.05]\nset ylabel 'F1 of an article'\nunset key\nset xtics (",
+             "set title 'Articles by their F1 (%s mode, overall)'\nset style data histogram\n"
+             "set style histogram clustered gap 1\nset style fill solid 0.8 border -1\n"
+             "set ylabel '%% of articles'\nset xlabel 'F1 of an article'\nset yrange [0:*]\n"
+             "set key outside right top\nset grid ytics\nplot ",
              mode_of(report));
-    backend_tics(b, backends, 1);
-    buf_addf(b, ")\nset xrange [0.5:%d.5]\nplot ", n_backends);
-    for (int i = 0; i < n_backends; i++)
-        buf_addf(b, "%s$dist using (%d):%d", i ? ", " : "", i + 1, i + 1);
-    buf_adds(b, "\nset style data points\nset xtics autofreq\nset key\n");
+    for (size_t i = 0; i < e->n_runs; i++) {
+        buf_addf(b, "%s$dist using %zu%s title ", i ? ", " : "", i + 2, i ? "" : ":xtic(1)");
+        label(b, e->runs[i].name);
+    }
+    buf_adds(b, "\nunset xlabel\nunset style\nset style data points\n");
 }
 
 static void plot_heatmap(struct buf *b, const cJSON *report)
@@ -290,7 +309,7 @@ static bool run_gnuplot(const char *gnuplot, const char *script, struct buf *why
     return ok;
 }
 
-void plots_draw(const cJSON *report, const char *history, const char *out_dir,
+void plots_draw(const cJSON *report, const struct eval *e, const char *history, const char *out_dir,
                 struct fileio_batch *batch, struct plots *p, struct diag *d)
 {
     memset(p, 0, sizeof(*p));
@@ -350,7 +369,7 @@ void plots_draw(const cJSON *report, const char *history, const char *out_dir,
             else if (k == PLOT_PR)
                 plot_pr(&script, report);
             else if (k == PLOT_DISTRIBUTION)
-                plot_distribution(&script, report);
+                plot_distribution(&script, report, e);
             else if (k == PLOT_HEATMAP)
                 plot_heatmap(&script, report);
             else

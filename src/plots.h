@@ -33,15 +33,16 @@ struct plots {
 struct fileio_batch;
 
 /*
- * Draws the plots of report (and the F1 trend of a history file, when
- * history is not NULL) for out_dir/plots. With a batch, the files join it
- * (fileio.h): they replace the previous plots when the batch is committed,
- * together with the report; until then they are in p->dir. Without one,
- * each plot replaces its previous file at once. Never fails the run:
- * problems become a warning on d and a reason in p->skipped. Release p
- * with plots_release() once the batch is committed or released.
+ * Draws the plots of report, a summary tree (report_summary()) of
+ * evaluation e, whose stores give the per-article F1 distribution (and the F1 trend of a history
+ * file, when history is not NULL) for out_dir/plots. With a batch, the files join it (fileio.h):
+ * they replace the previous plots when the batch is committed, together with the report; until then
+ * they are in p->dir. Without one, each plot replaces its previous file at once. Never fails the
+ * run: problems become a warning on d and a reason in p->skipped. Release p with plots_release()
+ * once the batch is committed or released.
  */
-void plots_draw(const cJSON *report, const char *history, const char *out_dir,
+struct eval;
+void plots_draw(const cJSON *report, const struct eval *e, const char *history, const char *out_dir,
                 struct fileio_batch *batch, struct plots *p, struct diag *d);
 
 /* Removes the temporary directory of p's files, and frees p->dir. */

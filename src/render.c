@@ -1,8 +1,11 @@
 #include "render.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
 #include "fileio.h"
+#include "xalloc.h"
 
 const char *const render_scores[5] = {"overall", "actors", "counts", "dates", "claims"};
 const char *const render_modes[2] = {"strict", "lenient"};
@@ -42,20 +45,54 @@ const char *rj_str(const cJSON *o, const char *path, const char *fallback)
     return cJSON_IsString(v) ? v->valuestring : fallback;
 }
 
-fb_result render_all(const cJSON *report, const struct plots *plots, const char *out_dir,
-                     struct fileio_batch *batch, struct diag *d)
+fb_result render_all(const cJSON *report, const struct eval *e, const struct plots *plots,
+                     const char *out_dir, struct fileio_batch *batch, struct diag *d)
 {
-    struct render_input in = {report, plots, out_dir};
-    struct buf text = BUF_INIT, path = BUF_INIT;
+    struct render_input in = {report, e, plots, out_dir};
+    struct buf path = BUF_INIT;
     fb_result rc = FB_OK;
     for (size_t i = 0; rc == FB_OK && i < sizeof(renderers) / sizeof(renderers[0]); i++) {
-        buf_reset(&text);
-        renderers[i]->render(&in, &text);
         buf_reset(&path);
         buf_addf(&path, "%s/%s", out_dir, renderers[i]->file);
-        rc = fileio_batch_write(batch, path.data, text.data, text.len, false, d);
+        struct fileio_stream out;
+        rc = fileio_stream_open(&out, path.data, d);
+        if (rc != FB_OK)
+            break;
+        renderers[i]->render(&in, &out);
+        rc = fileio_stream_finish(&out, batch, false, d);
     }
-    buf_release(&text);
     buf_release(&path);
     return rc;
+}
+
+void render_rows_open(struct render_rows *r, const struct eval *e)
+{
+    r->n = e->n_runs;
+    r->cursors = xcalloc(r->n + 1, sizeof(*r->cursors));
+    r->row = xcalloc(r->n + 1, sizeof(*r->row));
+    for (size_t b = 0; b < r->n; b++)
+        store_open(&r->cursors[b], e->runs[b].articles);
+}
+
+bool render_rows_next(struct render_rows *r)
+{
+    bool all = r->n > 0;
+    for (size_t b = 0; b < r->n; b++)
+        all = store_next(&r->cursors[b], &r->row[b]) && all;
+    return all;
+}
+
+cJSON *render_rows_entry(struct render_rows *r, size_t b)
+{
+    size_t len;
+    const char *entry = store_entry(&r->cursors[b], &len);
+    return cJSON_ParseWithLength(entry, len);
+}
+
+void render_rows_close(struct render_rows *r)
+{
+    for (size_t b = 0; b < r->n; b++)
+        store_close(&r->cursors[b]);
+    free(r->cursors);
+    free(r->row);
 }

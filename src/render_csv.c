@@ -4,37 +4,38 @@
 #include <stdio.h>
 
 #include "escape.h"
+#include "eval.h"
+#include "fileio.h"
 #include "render.h"
 
-static void render(const struct render_input *in, struct buf *b)
+static void render(const struct render_input *in, struct fileio_stream *out)
 {
-    const cJSON *be, *a;
-    char path[96];
+    struct buf *b = &out->text;
     buf_adds(b, "backend,article,failed,reason,mode,tp,fp,fn,precision,recall,f1,"
                 "actors_f1,counts_f1,dates_f1,claims_f1\r\n");
-    cJSON_ArrayForEach(be, rj(in->report, "backends"))
-    {
-        cJSON_ArrayForEach(a, rj(be, "per_article"))
-        {
-            for (int m = 0; m < 2; m++) {
-                escape_csv(b, rj_str(be, "name", ""));
+    for (size_t i = 0; i < in->e->n_runs; i++) {
+        const struct backend_run *run = &in->e->runs[i];
+        struct store_cursor c;
+        struct article_row a;
+        store_open(&c, run->articles);
+        while (store_next(&c, &a)) {
+            for (int m = 0; m < N_MODES; m++) {
+                struct prf o = a.counts[m][SCORE_OVERALL];
+                escape_csv(b, run->name);
                 buf_addc(b, ',');
-                escape_csv(b, rj_str(a, "article", ""));
-                buf_addf(b, ",%s,", cJSON_IsTrue(rj(a, "failed")) ? "true" : "false");
-                escape_csv(b, rj_str(a, "reason", ""));
-                snprintf(path, sizeof(path), "scores.%s.overall", render_modes[m]);
-                const cJSON *o = rj(a, path);
-                buf_addf(b, ",%s,%.0f,%.0f,%.0f,%.6f,%.6f,%.6f", render_modes[m],
-                         rj_num(o, "tp", 0), rj_num(o, "fp", 0), rj_num(o, "fn", 0),
-                         rj_num(o, "precision", 0), rj_num(o, "recall", 0), rj_num(o, "f1", 0));
-                for (int k = 1; k < 5; k++) {
-                    snprintf(path, sizeof(path), "scores.%s.%s.f1", render_modes[m],
-                             render_scores[k]);
-                    buf_addf(b, ",%.6f", rj_num(a, path, 0));
-                }
+                escape_csv(b, a.id);
+                buf_addf(b, ",%s,", a.reason ? "true" : "false");
+                escape_csv(b, a.reason ? a.reason : "");
+                buf_addf(b, ",%s,%lld,%lld,%lld,%.6f,%.6f,%.6f", mode_names[m], (long long)o.tp,
+                         (long long)o.fp, (long long)o.fn, prf_precision(o), prf_recall(o),
+                         prf_f1(o));
+                for (int k = 0; k < N_CATEGORIES; k++)
+                    buf_addf(b, ",%.6f", prf_f1(a.counts[m][k]));
                 buf_adds(b, "\r\n");
             }
+            fileio_stream_flush(out);
         }
+        store_close(&c);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "eval.h"
 #include "fileio.h"
 #include "plots.h"
 #include "render.h"
@@ -174,40 +175,37 @@ static void plots(struct buf *b, const struct render_input *in)
     }
 }
 
-static void per_article_table(struct buf *b, const cJSON *report, const char *mode)
+static void per_article_table(struct fileio_stream *out, const struct eval *e)
 {
-    const cJSON *backends = rj(report, "backends"), *be;
-    const cJSON *first = cJSON_GetArrayItem(backends, 0);
-    char path[96];
-    snprintf(path, sizeof(path), "scores.%s.overall", mode);
+    struct buf *b = &out->text;
+    int m = e->cfg.mode;
     buf_adds(b, "<h2>Articles</h2><p class=muted>Overall F1 per article; click a column to "
                 "sort.</p><table id=articles><thead><tr><th class='l sort'>article</th>");
-    cJSON_ArrayForEach(be, backends)
-    {
+    for (size_t i = 0; i < e->n_runs; i++) {
         buf_adds(b, "<th class=sort>");
-        text(b, rj_str(be, "name", "?"));
+        text(b, e->runs[i].name);
         buf_adds(b, "</th>");
     }
     buf_adds(b, "</tr></thead><tbody>");
-    int n = cJSON_GetArraySize(rj(first, "per_article"));
-    for (int i = 0; i < n; i++) {
-        const cJSON *a0 = cJSON_GetArrayItem(rj(first, "per_article"), i);
+    struct render_rows rows;
+    render_rows_open(&rows, e);
+    while (render_rows_next(&rows)) {
         buf_adds(b, "<tr><td class=l><a href='#a-");
-        text(b, rj_str(a0, "article", "?"));
+        text(b, rows.row[0].id);
         buf_adds(b, "'>");
-        text(b, rj_str(a0, "article", "?"));
+        text(b, rows.row[0].id);
         buf_adds(b, "</a></td>");
-        cJSON_ArrayForEach(be, backends)
-        {
-            const cJSON *a = cJSON_GetArrayItem(rj(be, "per_article"), i);
-            double f1 = rj_num(rj(a, path), "f1", 0);
-            if (cJSON_IsTrue(rj(a, "failed")))
+        for (size_t i = 0; i < rows.n; i++) {
+            double f1 = prf_f1(rows.row[i].counts[m][SCORE_OVERALL]);
+            if (rows.row[i].reason)
                 buf_addf(b, "<td data-v=-1 class=bad title='failed'>failed</td>");
             else
                 buf_addf(b, "<td data-v=%.6f class=%s>%.3f</td>", f1, f1 < 0.5 ? "bad" : "", f1);
         }
         buf_adds(b, "</tr>");
+        fileio_stream_flush(out);
     }
+    render_rows_close(&rows);
     buf_adds(b, "</tbody></table>");
 }
 
@@ -263,25 +261,25 @@ static void error_list(struct buf *b, const cJSON *errors)
     buf_adds(b, "</ul>");
 }
 
-static void drilldown(struct buf *b, const cJSON *report)
+static void drilldown(struct fileio_stream *out, const struct eval *e)
 {
-    const cJSON *backends = rj(report, "backends"), *be;
-    const cJSON *first = cJSON_GetArrayItem(backends, 0);
-    const char *corpus = rj_str(report, "corpus.path", "");
-    int n = cJSON_GetArraySize(rj(first, "per_article"));
+    struct buf *b = &out->text;
     struct buf path = BUF_INIT, article = BUF_INIT;
     buf_adds(b, "<h2>Drill-down</h2>");
-    if (n > MAX_DRILLDOWN)
-        buf_addf(b, "<p class=muted>The first %d of %d articles.</p>", MAX_DRILLDOWN, n);
-    for (int i = 0; i < n && i < MAX_DRILLDOWN; i++) {
-        const char *id = rj_str(cJSON_GetArrayItem(rj(first, "per_article"), i), "article", "?");
+    if (e->n_articles > MAX_DRILLDOWN)
+        buf_addf(b, "<p class=muted>The first %d of %zu articles.</p>", MAX_DRILLDOWN,
+                 e->n_articles);
+    struct render_rows rows;
+    render_rows_open(&rows, e);
+    for (int i = 0; i < MAX_DRILLDOWN && render_rows_next(&rows); i++) {
+        const char *id = rows.row[0].id;
         buf_adds(b, "<details id='a-");
         text(b, id);
         buf_adds(b, "'><summary>");
         text(b, id);
         buf_adds(b, "</summary>");
         buf_reset(&path);
-        buf_addf(&path, "%s/%s.txt", corpus, id);
+        buf_addf(&path, "%s/%s.txt", e->corpus_path, id);
         struct diag quiet;
         diag_init(&quiet);
         if (fileio_read(path.data, &article, &quiet) == FB_OK) {
@@ -290,28 +288,31 @@ static void drilldown(struct buf *b, const cJSON *report)
             buf_adds(b, "</pre>");
         }
         diag_release(&quiet);
-        cJSON_ArrayForEach(be, backends)
-        {
-            const cJSON *a = cJSON_GetArrayItem(rj(be, "per_article"), i);
+        for (size_t k = 0; k < rows.n; k++) {
             buf_adds(b, "<h4>");
-            text(b, rj_str(be, "name", "?"));
+            text(b, e->runs[k].name);
             buf_adds(b, "</h4>");
-            if (cJSON_IsTrue(rj(a, "failed"))) {
+            if (rows.row[k].reason) {
                 buf_adds(b, "<p class=bad>failed: ");
-                text(b, rj_str(a, "reason", ""));
+                text(b, rows.row[k].reason);
                 buf_adds(b, "</p>");
             } else {
-                error_list(b, rj(a, "errors"));
+                cJSON *entry = render_rows_entry(&rows, k);
+                error_list(b, rj(entry, "errors"));
+                cJSON_Delete(entry);
             }
         }
         buf_adds(b, "</details>");
+        fileio_stream_flush(out);
     }
+    render_rows_close(&rows);
     buf_release(&path);
     buf_release(&article);
 }
 
-static void render(const struct render_input *in, struct buf *b)
+static void render(const struct render_input *in, struct fileio_stream *out)
 {
+    struct buf *b = &out->text;
     const cJSON *r = in->report;
     const char *mode = rj_str(r, "config.mode", "strict");
     buf_addf(b,
@@ -335,8 +336,8 @@ static void render(const struct render_input *in, struct buf *b)
     breakdown(b, r);
     comparisons(b, r);
     plots(b, in);
-    per_article_table(b, r, mode);
-    drilldown(b, r);
+    per_article_table(out, in->e);
+    drilldown(out, in->e);
     buf_addf(b, "<script>%s</script></body></html>\n", script);
 }
 

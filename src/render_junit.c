@@ -8,9 +8,13 @@
  * "factbench.<backend>", so the common JUnit consumers group them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "escape.h"
+#include "eval.h"
+#include "fileio.h"
 #include "render.h"
+#include "xalloc.h"
 
 static void attr(struct buf *b, const char *key, const char *value)
 {
@@ -19,72 +23,84 @@ static void attr(struct buf *b, const char *key, const char *value)
     buf_addc(b, '"');
 }
 
-static void render(const struct render_input *in, struct buf *b)
+/* Whether a scored article missed or added anything in mode m. */
+static bool imperfect(const struct article_row *a, int m)
 {
-    const cJSON *r = in->report, *be, *a;
-    const char *mode = rj_str(r, "config.mode", "strict");
-    char path[96];
-    int tests = 0, failures = 0, errors = 0;
-    cJSON_ArrayForEach(be, rj(r, "backends"))
-    {
-        cJSON_ArrayForEach(a, rj(be, "per_article"))
-        {
-            snprintf(path, sizeof(path), "scores.%s.overall", mode);
-            tests++;
-            if (cJSON_IsTrue(rj(a, "failed")))
-                errors++;
-            else if (rj_num(rj(a, path), "fp", 0) + rj_num(rj(a, path), "fn", 0) > 0)
-                failures++;
-        }
+    return !a->reason && a->counts[m][SCORE_OVERALL].fp + a->counts[m][SCORE_OVERALL].fn > 0;
+}
+
+static size_t imperfect_articles(const struct backend_run *run, int m)
+{
+    struct store_cursor c;
+    struct article_row a;
+    size_t n = 0;
+    store_open(&c, run->articles);
+    while (store_next(&c, &a))
+        n += imperfect(&a, m);
+    store_close(&c);
+    return n;
+}
+
+static void testcase(struct buf *b, const struct backend_run *run, const struct article_row *a,
+                     int m)
+{
+    struct prf o = a->counts[m][SCORE_OVERALL];
+    buf_adds(b, "    <testcase");
+    attr(b, "name", a->id);
+    buf_adds(b, " classname=\"factbench.");
+    escape_xml(b, run->name);
+    buf_adds(b, "\"");
+    if (a->reason) {
+        buf_adds(b, ">\n      <error");
+        attr(b, "message", a->reason);
+        buf_adds(b, " type=\"backend\"/>\n    </testcase>\n");
+    } else if (imperfect(a, m)) {
+        char msg[160];
+        snprintf(msg, sizeof(msg), "F1 %.3f (%s): %lld matched, %lld missing, %lld spurious",
+                 prf_f1(o), mode_names[m], (long long)o.tp, (long long)o.fn, (long long)o.fp);
+        buf_adds(b, ">\n      <failure");
+        attr(b, "message", msg);
+        buf_adds(b, " type=\"score\"/>\n    </testcase>\n");
+    } else {
+        buf_adds(b, "/>\n");
+    }
+}
+
+static void render(const struct render_input *in, struct fileio_stream *out)
+{
+    const struct eval *e = in->e;
+    struct buf *b = &out->text;
+    int m = e->cfg.mode;
+    size_t tests = 0, failures = 0, errors = 0;
+    size_t *imperfect_of = xcalloc(e->n_runs + 1, sizeof(*imperfect_of));
+    for (size_t i = 0; i < e->n_runs; i++) {
+        imperfect_of[i] = imperfect_articles(&e->runs[i], m);
+        tests += e->runs[i].n_articles;
+        failures += imperfect_of[i];
+        errors += e->runs[i].failed;
     }
     buf_addf(b,
              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-             "<testsuites name=\"factbench\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n",
+             "<testsuites name=\"factbench\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
              tests, failures, errors);
-    cJSON_ArrayForEach(be, rj(r, "backends"))
-    {
-        const char *name = rj_str(be, "name", "?");
-        int n = cJSON_GetArraySize(rj(be, "per_article")), f = 0, e = 0;
-        cJSON_ArrayForEach(a, rj(be, "per_article"))
-        {
-            snprintf(path, sizeof(path), "scores.%s.overall", mode);
-            if (cJSON_IsTrue(rj(a, "failed")))
-                e++;
-            else if (rj_num(rj(a, path), "fp", 0) + rj_num(rj(a, path), "fn", 0) > 0)
-                f++;
-        }
+    for (size_t i = 0; i < e->n_runs; i++) {
+        const struct backend_run *run = &e->runs[i];
         buf_adds(b, "  <testsuite");
-        attr(b, "name", name);
-        buf_addf(b, " tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\">\n", n, f, e);
-        cJSON_ArrayForEach(a, rj(be, "per_article"))
-        {
-            snprintf(path, sizeof(path), "scores.%s.overall", mode);
-            const cJSON *m = rj(a, path);
-            buf_adds(b, "    <testcase");
-            attr(b, "name", rj_str(a, "article", "?"));
-            buf_adds(b, " classname=\"factbench.");
-            escape_xml(b, name);
-            buf_adds(b, "\"");
-            if (cJSON_IsTrue(rj(a, "failed"))) {
-                buf_adds(b, ">\n      <error");
-                attr(b, "message", rj_str(a, "reason", "failed"));
-                buf_adds(b, " type=\"backend\"/>\n    </testcase>\n");
-            } else if (rj_num(m, "fp", 0) + rj_num(m, "fn", 0) > 0) {
-                char msg[160];
-                snprintf(msg, sizeof(msg),
-                         "F1 %.3f (%s): %.0f matched, %.0f missing, %.0f spurious",
-                         rj_num(m, "f1", 0), mode, rj_num(m, "tp", 0), rj_num(m, "fn", 0),
-                         rj_num(m, "fp", 0));
-                buf_adds(b, ">\n      <failure");
-                attr(b, "message", msg);
-                buf_adds(b, " type=\"score\"/>\n    </testcase>\n");
-            } else {
-                buf_adds(b, "/>\n");
-            }
+        attr(b, "name", run->name);
+        buf_addf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n",
+                 run->n_articles, imperfect_of[i], run->failed);
+        struct store_cursor c;
+        struct article_row a;
+        store_open(&c, run->articles);
+        while (store_next(&c, &a)) {
+            testcase(b, run, &a, m);
+            fileio_stream_flush(out);
         }
+        store_close(&c);
         buf_adds(b, "  </testsuite>\n");
     }
     buf_adds(b, "</testsuites>\n");
+    free(imperfect_of);
 }
 
 const struct renderer render_junit = {"junit.xml", render};

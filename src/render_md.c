@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "fileio.h"
 #include "plots.h"
 #include "render.h"
 
@@ -170,8 +171,9 @@ static void plots(struct buf *b, const struct plots *p)
             buf_addf(b, "\n![%s](plots/%s.png)\n", plot_captions[k], plot_names[k]);
 }
 
-static void render(const struct render_input *in, struct buf *b)
+static void render(const struct render_input *in, struct fileio_stream *out)
 {
+    struct buf *b = &out->text;
     const cJSON *r = in->report;
     buf_adds(b, "# factbench report\n\n");
     buf_addf(b, "%.0f articles from `", rj_num(r, "corpus.articles", 0));

@@ -103,38 +103,21 @@ static void add_total(cJSON *o, const char *key, double total, size_t n)
 }
 
 /* Totals and means over the articles whose cost was measured; NULL when there is none. */
-static cJSON *usage_totals_json(const struct backend_run *run)
+static cJSON *usage_totals_json(const struct usage_totals *u)
 {
-    double latency = 0, prompt = 0, completion = 0;
-    size_t n = 0, n_prompt = 0, n_completion = 0;
-    for (size_t i = 0; i < run->n_articles; i++) {
-        const struct backend_usage *u = &run->articles[i].usage;
-        if (!u->known)
-            continue;
-        n++;
-        latency += u->latency_ms;
-        if (u->prompt_tokens >= 0) {
-            prompt += (double)u->prompt_tokens;
-            n_prompt++;
-        }
-        if (u->completion_tokens >= 0) {
-            completion += (double)u->completion_tokens;
-            n_completion++;
-        }
-    }
-    if (!n)
+    if (!u->articles)
         return NULL;
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "articles", (double)n);
-    add_total(o, "latency_ms", latency, n);
-    if (n_prompt)
-        add_total(o, "prompt_tokens", prompt, n_prompt);
-    if (n_completion)
-        add_total(o, "completion_tokens", completion, n_completion);
+    cJSON_AddNumberToObject(o, "articles", (double)u->articles);
+    add_total(o, "latency_ms", u->latency_ms, u->articles);
+    if (u->prompt_articles)
+        add_total(o, "prompt_tokens", u->prompt_tokens, u->prompt_articles);
+    if (u->completion_articles)
+        add_total(o, "completion_tokens", u->completion_tokens, u->completion_articles);
     return o;
 }
 
-static cJSON *article_json(const struct article_result *r)
+void report_entry(const struct article_result *r, struct buf *out)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "article", r->id);
@@ -144,13 +127,24 @@ static cJSON *article_json(const struct article_result *r)
         cJSON_AddStringToObject(o, "reason", r->reason);
     if (r->usage.known)
         cJSON_AddItemToObject(o, "usage", usage_json(&r->usage)); /* takes it */
-    cJSON_AddItemToObject(o, "scores", scores_json(r->counts, NULL, NULL));
+    struct prf counts[N_MODES][N_SCORES];
+    memcpy(counts, r->counts, sizeof(counts));
+    for (int m = 0; m < N_MODES; m++) { /* overall: the sum, whatever r says */
+        counts[m][SCORE_OVERALL] = (struct prf){0, 0, 0};
+        for (int c = 0; c < N_CATEGORIES; c++)
+            prf_add(&counts[m][SCORE_OVERALL], counts[m][c]);
+    }
+    cJSON_AddItemToObject(o, "scores", scores_json(counts, NULL, NULL));
     cJSON_AddItemToObject(o, "breakdown", breakdown_json(r->breakdown));
     if (r->errors)
         cJSON_AddItemReferenceToObject(o, "errors", r->errors); /* still owned by r */
-    return o;
+    char *text = cJSON_PrintUnformatted(o);
+    buf_adds(out, text);
+    free(text);
+    cJSON_Delete(o);
 }
 
+/* A backend without its per_article list, which report_write() streams and report_json() adds. */
 static cJSON *backend_json(const struct backend_run *run)
 {
     const struct summary *s = &run->summary;
@@ -164,23 +158,25 @@ static cJSON *backend_json(const struct backend_run *run)
         cJSON_AddNumberToObject(cache, "hits", (double)run->cache_hits);
         cJSON_AddNumberToObject(cache, "misses", (double)run->cache_misses);
     }
-    cJSON *usage = usage_totals_json(run);
+    cJSON *usage = usage_totals_json(&run->usage);
     if (usage)
         cJSON_AddItemToObject(o, "usage", usage); /* takes it */
     cJSON *failures = cJSON_AddArrayToObject(o, "failures");
-    for (size_t i = 0; i < run->n_articles; i++) {
-        if (!run->articles[i].reason)
+    struct store_cursor c;
+    struct article_row row;
+    store_open(&c, run->articles);
+    for (size_t found = 0; found < run->failed && store_next(&c, &row);) {
+        if (!row.reason)
             continue;
         cJSON *f = cJSON_CreateObject();
-        cJSON_AddStringToObject(f, "article", run->articles[i].id);
-        cJSON_AddStringToObject(f, "reason", run->articles[i].reason);
+        cJSON_AddStringToObject(f, "article", row.id);
+        cJSON_AddStringToObject(f, "reason", row.reason);
         cJSON_AddItemToArray(failures, f);
+        found++;
     }
+    store_close(&c);
     cJSON_AddItemToObject(o, "scores", scores_json(s->total, s->ci, s->macro_f1));
     cJSON_AddItemToObject(o, "breakdown", breakdown_json(s->breakdown));
-    cJSON *per = cJSON_AddArrayToObject(o, "per_article");
-    for (size_t i = 0; i < run->n_articles; i++)
-        cJSON_AddItemToArray(per, article_json(&run->articles[i]));
     return o;
 }
 
@@ -234,7 +230,7 @@ static cJSON *gate_json(const struct eval *e)
     return o;
 }
 
-cJSON *report_json(const struct eval *e)
+cJSON *report_summary(const struct eval *e)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
@@ -259,35 +255,100 @@ cJSON *report_json(const struct eval *e)
     return root;
 }
 
+cJSON *report_json(const struct eval *e)
+{
+    cJSON *root = report_summary(e);
+    const cJSON *be = cJSON_GetObjectItemCaseSensitive(root, "backends")->child;
+    for (size_t i = 0; i < e->n_runs; i++, be = be->next) {
+        cJSON *per = cJSON_AddArrayToObject((cJSON *)be, "per_article");
+        struct store_cursor c;
+        struct article_row row;
+        size_t len;
+        store_open(&c, e->runs[i].articles);
+        while (store_next(&c, &row))
+            cJSON_AddItemToArray(per, cJSON_Parse(store_entry(&c, &len)));
+        store_close(&c);
+    }
+    return root;
+}
+
 /* ---- writing ---------------------------------------------------------------- */
+
+/* value as compact JSON, appended to out */
+static void add_json(struct buf *out, const cJSON *value)
+{
+    char *text = cJSON_PrintUnformatted(value);
+    buf_adds(out, text);
+    free(text);
+}
+
+/*
+ * report.json, streamed: one member of the top level per line, and in
+ * each backend, as its last member, per_article with one article per line,
+ * copied from the run's store.
+ */
+static void stream_report(const cJSON *summary, const struct eval *e, struct fileio_stream *out)
+{
+    struct buf *b = &out->text;
+    buf_adds(b, "{");
+    for (const cJSON *m = summary->child; m; m = m->next) {
+        buf_addf(b, "%s\n\"%s\": ", m == summary->child ? "" : ",", m->string);
+        if (strcmp(m->string, "backends") != 0) {
+            add_json(b, m);
+            continue;
+        }
+        buf_adds(b, "[");
+        size_t i = 0;
+        for (const cJSON *be = m->child; be; be = be->next, i++) {
+            buf_adds(b, i ? ",\n" : "\n");
+            add_json(b, be);
+            buf_truncate(b, b->len - 1); /* the closing brace */
+            buf_adds(b, ",\"per_article\":[");
+            struct store_cursor c;
+            struct article_row row;
+            size_t len, k = 0;
+            store_open(&c, e->runs[i].articles);
+            while (store_next(&c, &row)) {
+                buf_adds(b, k++ ? ",\n" : "\n");
+                const char *entry = store_entry(&c, &len);
+                buf_add(b, entry, len);
+                fileio_stream_flush(out);
+            }
+            store_close(&c);
+            buf_adds(b, k ? "\n]}" : "]}");
+        }
+        buf_adds(b, "\n]");
+    }
+    buf_adds(b, "\n}\n");
+}
 
 fb_result report_write(const struct eval *e, const char *out_dir, const char *history,
                        struct diag *d)
 {
     if (fileio_mkdirs(out_dir, d) != FB_OK)
         return FB_ERUNTIME;
-    cJSON *root = report_json(e);
-    char *text = cJSON_Print(root);
-    struct buf path = BUF_INIT, data = BUF_INIT;
+    cJSON *summary = report_summary(e);
+    struct buf path = BUF_INIT;
     buf_addf(&path, "%s/report.json", out_dir);
-    buf_adds(&data, text);
-    buf_addc(&data, '\n');
-    free(text);
     /* report.json and what derives from it appear together: a failure leaves the previous set */
     struct fileio_batch batch;
     fileio_batch_init(&batch);
     struct plots plots;
-    plots_draw(root, history, out_dir, &batch, &plots, d);
-    fb_result rc = render_all(root, &plots, out_dir, &batch, d);
+    plots_draw(summary, e, history, out_dir, &batch, &plots, d);
+    fb_result rc = render_all(summary, e, &plots, out_dir, &batch, d);
+    struct fileio_stream out;
     if (rc == FB_OK)
-        rc = fileio_batch_write(&batch, path.data, data.data, data.len, true, d);
+        rc = fileio_stream_open(&out, path.data, d);
+    if (rc == FB_OK) {
+        stream_report(summary, e, &out);
+        rc = fileio_stream_finish(&out, &batch, true, d);
+    }
     if (rc == FB_OK)
         rc = fileio_batch_commit(&batch, d);
     fileio_batch_release(&batch);
     plots_release(&plots);
-    cJSON_Delete(root);
+    cJSON_Delete(summary);
     buf_release(&path);
-    buf_release(&data);
     return rc;
 }
 

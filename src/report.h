@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "buf.h"
 #include "eval.h"
 #include "result.h"
 
@@ -17,12 +18,29 @@
 
 struct cJSON;
 
-/* The report of an evaluation as a JSON tree; the caller frees it (cJSON_Delete()). */
-struct cJSON *report_json(const struct eval *e);
+/*
+ * The report of an evaluation without the backends' per_article lists, as
+ * a JSON tree (the caller frees it with cJSON_Delete()): what the rendered
+ * formats read besides the stores, in memory however many articles there are.
+ */
+struct cJSON *report_summary(const struct eval *e);
 
 /*
- * Writes report.json into out_dir (created as needed), then the plots and
- * every format rendered from it (report.md, report.html, junit.xml,
+ * The whole report as a JSON tree, per_article lists included, which holds
+ * every article in memory: for small evaluations and tests. report_write()
+ * streams the same report instead.
+ */
+struct cJSON *report_json(const struct eval *e);
+
+/* An article's per_article entry: one line of compact JSON, appended to out. */
+struct article_result;
+void report_entry(const struct article_result *r, struct buf *out);
+
+/*
+ * Writes report.json into out_dir (created as needed), streamed from the
+ * summary and the runs' stores (one member per line; each article of
+ * per_article on a line of its own), then the plots and every format
+ * rendered from it (report.md, report.html, junit.xml,
  * per_article.csv; render.h), all together or none: when one cannot be
  * written, every file of the previous report, plots included, stays as it
  * was (fileio.h's batches). history, when

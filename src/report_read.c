@@ -126,8 +126,7 @@ static void read_usage(struct json_where *r, const cJSON *o, struct backend_usag
 
 static void read_article(struct json_where *r, const cJSON *o, struct backend_run *run)
 {
-    XGROW(run->articles, run->cap_articles, run->n_articles + 1);
-    struct article_result *a = &run->articles[run->n_articles++];
+    struct article_result result, *a = &result;
     memset(a, 0, sizeof(*a));
     a->id = xstrdup(string(r, o, "article"));
     a->position = (size_t)count(r, o, "position");
@@ -139,7 +138,6 @@ static void read_article(struct json_where *r, const cJSON *o, struct backend_ru
         up(r, mark);
     } else if (cJSON_IsTrue(failed)) {
         a->reason = xstrdup(string(r, o, "reason"));
-        run->failed++;
     }
     size_t mark;
     const cJSON *scores = get(r, o, "scores", &mark);
@@ -152,15 +150,21 @@ static void read_article(struct json_where *r, const cJSON *o, struct backend_ru
     up(r, mark);
     const cJSON *errors = cJSON_GetObjectItemCaseSensitive(o, "errors");
     if (cJSON_IsObject(errors))
-        a->errors = cJSON_Duplicate(errors, true);
+        a->errors = (cJSON *)errors; /* borrowed for eval_add() */
     read_usage(r, o, &a->usage);
+    eval_add(run, a);
+    free(a->id);
+    free(a->reason);
 }
 
 static void read_backend(struct json_where *r, const cJSON *o, struct backend_run *run)
 {
-    run->name = xstrdup(string(r, o, "name"));
+    const char *name = string(r, o, "name");
     const cJSON *spec = cJSON_GetObjectItemCaseSensitive(o, "spec");
-    run->spec = xstrdup(cJSON_IsString(spec) ? spec->valuestring : run->name);
+    if (eval_run_init(run, name, cJSON_IsString(spec) ? spec->valuestring : name, r->d) != FB_OK) {
+        r->failed = true;
+        return;
+    }
     const cJSON *cache = cJSON_GetObjectItemCaseSensitive(o, "cache");
     if (cJSON_IsObject(cache)) {
         run->external = true;
@@ -239,8 +243,14 @@ static void check_same_articles(struct json_where *r, const struct eval *e)
 {
     for (size_t b = 1; b < e->n_runs; b++) {
         bool same = e->runs[b].n_articles == e->runs[0].n_articles;
-        for (size_t i = 0; same && i < e->runs[b].n_articles; i++)
-            same = strcmp(e->runs[b].articles[i].id, e->runs[0].articles[i].id) == 0;
+        struct store_cursor first, other;
+        struct article_row x, y;
+        store_open(&first, e->runs[0].articles);
+        store_open(&other, e->runs[b].articles);
+        while (same && store_next(&first, &x) && store_next(&other, &y))
+            same = strcmp(x.id, y.id) == 0;
+        store_close(&first);
+        store_close(&other);
         if (!same) {
             buf_reset(&r->path);
             buf_addf(&r->path, "$.backends[%zu].per_article", b);

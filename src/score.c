@@ -9,6 +9,8 @@
 #include "assign.h"
 #include "xalloc.h"
 
+const char *const score_names[N_SCORES] = {"actors", "counts", "dates", "claims", "overall"};
+
 /* ---- the order of items by content -------------------------------------- */
 
 typedef int (*order_fn)(const struct match_doc *m, size_t i, size_t j);

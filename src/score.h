@@ -19,6 +19,13 @@
 #include "match.h"
 #include "metrics.h"
 
+/* Scores are kept per category and overall (all four categories together). */
+#define SCORE_OVERALL N_CATEGORIES
+#define N_SCORES      (N_CATEGORIES + 1)
+
+/* "actors" ... "claims", "overall". */
+extern const char *const score_names[N_SCORES];
+
 /* Most items per category that an article may have on either side. */
 #define SCORE_MAX_ITEMS 1000
 

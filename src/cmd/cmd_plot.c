@@ -54,7 +54,6 @@ int cmd_plot(int argc, char **argv)
     struct eval e; /* read for its checks: only a valid report is drawn */
     fb_result rc = report_read(path, &e, &d);
     if (rc == FB_OK) {
-        eval_release(&e);
         struct buf dir = BUF_INIT;
         const char *slash = strrchr(path, '/');
         if (out)
@@ -63,14 +62,15 @@ int cmd_plot(int argc, char **argv)
             buf_add(&dir, path, (size_t)(slash - path));
         else
             buf_adds(&dir, ".");
-        cJSON *root = json_load(path, &d);
+        cJSON *root = report_summary(&e);
         struct plots p;
-        plots_draw(root, history, dir.data, NULL, &p, &d);
+        plots_draw(root, &e, history, dir.data, NULL, &p, &d);
         for (int k = 0; k < N_PLOTS; k++)
             if (p.drawn[k])
                 printf("%s/plots/%s.svg\n%s/plots/%s.png\n", dir.data, plot_names[k], dir.data,
                        plot_names[k]);
         cJSON_Delete(root);
+        eval_release(&e);
         buf_release(&dir);
         if (p.skipped[0])
             rc = FB_ERUNTIME; /* asked for plots and got none */

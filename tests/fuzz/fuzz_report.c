@@ -2,7 +2,7 @@
  * fuzz_report.c - report.json as compare, merge, plot and the quality gate
  * read it back: report_read(), then what those commands do with the result
  * (the comparison, the report tree written again, and every format
- * rendered from it, in memory).
+ * rendered from it, into a temporary file).
  *
  * Properties: a rejected report reports an error; an accepted one, written
  * again, is read again and gives the same report.
@@ -12,24 +12,29 @@
 #include <cjson/cJSON.h>
 
 #include "compare.h"
+#include "fileio.h"
 #include "fuzz.h"
 #include "render.h"
 #include "report.h"
 
 static char *written(const struct eval *e)
 {
-    cJSON *root = report_json(e);
+    cJSON *root = report_json(e), *summary = report_summary(e);
     char *text = cJSON_PrintUnformatted(root);
     struct plots none = {{false}, "no plots while fuzzing", NULL};
-    struct render_input in = {root, &none, fuzz_path("no-such-dir")};
+    struct render_input in = {summary, e, &none, fuzz_path("no-such-dir")};
     const struct renderer *const renderers[] = {&render_md, &render_html, &render_junit,
                                                 &render_csv};
-    struct buf out = BUF_INIT;
+    struct diag d;
+    diag_init(&d);
     for (size_t i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++) {
-        buf_reset(&out);
+        struct fileio_stream out;
+        FUZZ_CHECK(fileio_stream_open(&out, fuzz_path("rendered"), &d) == FB_OK);
         renderers[i]->render(&in, &out);
+        fileio_stream_abandon(&out);
     }
-    buf_release(&out);
+    diag_release(&d);
+    cJSON_Delete(summary);
     cJSON_Delete(root);
     return text;
 }
