@@ -104,6 +104,7 @@ struct backend_ops {
     /* Runs jobs[0..n): each ends ok with a prediction or failed with a reason. */
     void (*extract)(struct backend *b, struct backend_job *jobs, size_t n);
     void (*close)(struct backend *b);
+    bool parallel; /* extract() may run on different jobs from several threads at once */
 };
 
 struct backend {

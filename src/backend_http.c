@@ -56,5 +56,5 @@ static void http_close(struct backend *base)
 }
 
 const struct backend_ops http_backend = {
-    "http", true, true, http_open, http_extract, http_close,
+    "http", true, true, http_open, http_extract, http_close, false,
 };

@@ -369,5 +369,5 @@ static void llm_extract(struct backend *base, struct backend_job *jobs, size_t n
 }
 
 const struct backend_ops llm_backend = {
-    "llm", true, true, llm_open, llm_extract, llm_close,
+    "llm", true, true, llm_open, llm_extract, llm_close, false,
 };

@@ -87,5 +87,5 @@ static void plugin_extract(struct backend *base, struct backend_job *jobs, size_
 }
 
 const struct backend_ops plugin_backend = {
-    "plugin", true, true, plugin_open, plugin_extract, plugin_close,
+    "plugin", true, true, plugin_open, plugin_extract, plugin_close, false,
 };

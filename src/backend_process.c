@@ -321,9 +321,9 @@ static void process_extract(struct backend *base, struct backend_job *jobs, size
 }
 
 const struct backend_ops exec_backend = {
-    "exec", true, true, exec_open, process_extract, close_backend,
+    "exec", true, true, exec_open, process_extract, close_backend, false,
 };
 
 const struct backend_ops jsonl_backend = {
-    "jsonl", true, true, jsonl_open, process_extract, close_backend,
+    "jsonl", true, true, jsonl_open, process_extract, close_backend, false,
 };

@@ -55,7 +55,7 @@ static void builtin_close(struct backend *base)
 }
 
 const struct backend_ops builtin_backend = {
-    "builtin", false, false, builtin_open, builtin_extract_jobs, builtin_close,
+    "builtin", false, false, builtin_open, builtin_extract_jobs, builtin_close, true,
 };
 
 /* ---- dir:PATH ------------------------------------------------------------- */
@@ -109,7 +109,7 @@ static void dir_close(struct backend *base)
     free(b);
 }
 
-const struct backend_ops dir_backend = {"dir", true, false, dir_open, dir_extract, dir_close};
+const struct backend_ops dir_backend = {"dir", true, false, dir_open, dir_extract, dir_close, true};
 
 /* ---- null and oracle ------------------------------------------------------ */
 
@@ -145,8 +145,8 @@ static void close_stateless(struct backend *b)
     free(b);
 }
 
-const struct backend_ops null_backend = {"null",    false,        false,
-                                         null_open, null_extract, close_stateless};
+const struct backend_ops null_backend = {"null",       false,           false, null_open,
+                                         null_extract, close_stateless, true};
 
 static fb_result oracle_open(const char *arg, const struct backend_options *opt,
                              struct backend **out, struct diag *d)
@@ -171,5 +171,5 @@ static void oracle_extract(struct backend *b, struct backend_job *jobs, size_t n
     }
 }
 
-const struct backend_ops oracle_backend = {"oracle",    false,          false,
-                                           oracle_open, oracle_extract, close_stateless};
+const struct backend_ops oracle_backend = {"oracle",       false,           false, oracle_open,
+                                           oracle_extract, close_stateless, true};

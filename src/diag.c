@@ -64,6 +64,17 @@ void diag_warning(struct diag *d, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_take(struct diag *d, struct diag *from)
+{
+    for (size_t i = 0; i < from->n_msgs; i++) {
+        if (from->msgs[i].level == DIAG_ERROR)
+            diag_error(d, "%s", from->msgs[i].text);
+        else
+            diag_warning(d, "%s", from->msgs[i].text);
+    }
+    diag_release(from);
+}
+
 const char *diag_first_error(const struct diag *d)
 {
     for (size_t i = 0; i < d->n_msgs; i++)

@@ -39,6 +39,13 @@ void diag_release(struct diag *d);
 void diag_error(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_warning(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * Moves the messages that `from` kept (it must keep them) to d, in order,
+ * as if reported to d; from is left empty. For work done apart (on another
+ * thread) whose messages must appear in order.
+ */
+void diag_take(struct diag *d, struct diag *from);
+
 /* The text of the first kept error, or NULL. Owned by the diag. */
 const char *diag_first_error(const struct diag *d);
 

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "backend.h"
+#include "pool.h"
 #include "proc.h"
 #include "report.h"
 #include "corpus.h"
@@ -79,7 +80,8 @@ void eval_add_totals(struct backend_run *to, const struct backend_run *from)
     to->cache_misses += from->cache_misses;
 }
 
-void eval_add(struct backend_run *run, const struct article_result *r)
+/* Adds an article whose entry is written already: its row, its totals and costs. */
+static void append(struct backend_run *run, const struct article_result *r, const struct buf *entry)
 {
     struct article_row row = {r->id, r->reason, r->position, {{{0, 0, 0}}}};
     struct summary *s = &run->summary;
@@ -92,46 +94,53 @@ void eval_add(struct backend_run *run, const struct article_result *r)
     for (int c = 0; c < N_CATEGORIES; c++)
         add_breakdown(&s->breakdown[c], &r->breakdown[c]);
     add_usage(&run->usage, &r->usage);
-    struct buf entry = BUF_INIT;
-    report_entry(r, &entry);
-    store_add(run->articles, &row, entry.data, entry.len);
-    buf_release(&entry);
+    store_add(run->articles, &row, entry->data, entry->len);
     run->n_articles++;
     run->failed += r->reason != NULL;
 }
 
-/* Scores the outcome of one job; a failed job (or one that cannot be scored) fails the article. */
-static void score_job(struct backend_run *run, const struct config *cfg, struct backend_job *j,
-                      const struct match_doc *mgold, size_t position)
+void eval_add(struct backend_run *run, const struct article_result *r)
 {
-    struct article_result r;
-    memset(&r, 0, sizeof(r));
-    r.id = (char *)j->article->id;
-    r.position = position;
-    r.usage = j->usage;
+    struct buf entry = BUF_INIT;
+    report_entry(r, &entry);
+    append(run, r, &entry);
+    buf_release(&entry);
+}
+
+/*
+ * Scores the outcome of one job into r and its entry; a failed job (or one
+ * that cannot be scored) fails the article. r's strings are the job's.
+ */
+static void score_job(const struct config *cfg, struct backend_job *j,
+                      const struct match_doc *mgold, size_t position, struct article_result *r,
+                      struct buf *entry)
+{
+    memset(r, 0, sizeof(*r));
+    r->id = (char *)j->article->id;
+    r->position = position;
+    r->usage = j->usage;
     struct article_score s;
     bool ok = j->ok && j->pred;
     if (ok) {
         struct match_doc *mpred = match_prepare(j->pred, false);
-        r.errors = cJSON_CreateObject();
-        ok = score_article(&cfg->match, mgold, mpred, &s, r.errors, &j->reason);
+        r->errors = cJSON_CreateObject();
+        ok = score_article(&cfg->match, mgold, mpred, &s, r->errors, &j->reason);
         match_doc_free(mpred);
-        if (!ok) {
-            cJSON_Delete(r.errors);
-            r.errors = NULL;
-        }
     } else if (!j->reason.len) {
         buf_adds(&j->reason, "no prediction");
     }
     if (!ok) {
+        cJSON_Delete(r->errors);
+        r->errors = NULL;
         score_failed(j->gold, &s);
-        r.reason = j->reason.data;
+        r->reason = j->reason.data;
     }
     for (int m = 0; m < N_MODES; m++)
-        memcpy(r.counts[m], s.counts[m], sizeof(s.counts[m]));
-    memcpy(r.breakdown, s.breakdown, sizeof(r.breakdown));
-    eval_add(run, &r);
-    cJSON_Delete(r.errors);
+        memcpy(r->counts[m], s.counts[m], sizeof(s.counts[m]));
+    memcpy(r->breakdown, s.breakdown, sizeof(r->breakdown));
+    report_entry(r, entry);
+    cJSON_Delete(r->errors);
+    r->errors = NULL;
 }
 
 /* ---- intervals, comparisons ----------------------------------------------- */
@@ -203,15 +212,16 @@ struct pending {
     struct match_doc *mgold;
 };
 
-static void pending_take(struct pending *p, const struct article *a, struct gold_doc *gold)
+/* Copies the corpus' article; its gold is read later, with the batch's. */
+static void pending_take(struct pending *p, const struct article *a, size_t position)
 {
+    memset(p, 0, sizeof(*p));
     p->a = *a;
     p->a.id = xstrdup(a->id);
     p->a.text = xstrndup(a->text, a->text_len);
     p->a.title = a->title ? xstrdup(a->title) : NULL;
     p->a.source = xstrdup(a->source);
-    p->gold = gold;
-    p->mgold = match_prepare(gold, true);
+    p->position = position;
 }
 
 static void pending_release(struct pending *p)
@@ -245,6 +255,7 @@ char *eval_slug(const char *name)
 struct runner {
     const struct eval_options *o;
     struct eval *e;
+    struct pool *pool;
     struct backend **backends;
     char **pred_dirs; /* per backend, or NULL */
     struct diag *d;
@@ -255,10 +266,12 @@ struct runner {
     bool write_failed;
 };
 
-static void write_prediction(struct runner *r, size_t b, const struct backend_job *j)
+/* Writes a job's prediction, when predictions are kept; false (reported to d) when it cannot. */
+static bool write_prediction(const struct runner *r, size_t b, const struct backend_job *j,
+                             struct diag *d)
 {
-    if (!r->pred_dirs || !j->ok || !j->pred || r->write_failed)
-        return;
+    if (!r->pred_dirs || !j->ok || !j->pred || r->write_failed) /* one failure is enough */
+        return true;
     cJSON *json = gold_to_json(j->pred);
     char *text = cJSON_Print(json);
     cJSON_Delete(json);
@@ -266,11 +279,11 @@ static void write_prediction(struct runner *r, size_t b, const struct backend_jo
     buf_addf(&path, "%s/%s.json", r->pred_dirs[b], j->article->id);
     buf_adds(&data, text);
     buf_addc(&data, '\n');
-    if (fileio_write_atomic(path.data, data.data, data.len, false, r->d) != FB_OK)
-        r->write_failed = true;
+    bool ok = fileio_write_atomic(path.data, data.data, data.len, false, d) == FB_OK;
     cJSON_free(text);
     buf_release(&path);
     buf_release(&data);
+    return ok;
 }
 
 /* Looks the jobs up in the cache; returns how many are left to run, moved to the front. */
@@ -317,31 +330,77 @@ static int by_article(const void *x, const void *y)
     return (a->article > b->article) - (a->article < b->article);
 }
 
+/* One backend's work on a batch, shared with the pool's threads. */
+struct batch_work {
+    const struct runner *r;
+    size_t b;
+    struct backend *backend;
+    struct backend_job *jobs;
+    const struct pending *batch;
+    struct article_result *results;
+    struct buf *entries;
+    struct diag *diags;
+    bool *written;
+};
+
+static void extract_one(void *ctx, size_t i)
+{
+    struct batch_work *w = ctx;
+    w->backend->ops->extract(w->backend, &w->jobs[i], 1);
+}
+
+/* Scores job i (jobs are in batch order again) and writes its prediction. */
+static void score_one(void *ctx, size_t i)
+{
+    struct batch_work *w = ctx;
+    score_job(w->r->o->cfg, &w->jobs[i], w->batch[i].mgold, w->batch[i].position, &w->results[i],
+              &w->entries[i]);
+    diag_init(&w->diags[i]);
+    w->written[i] = write_prediction(w->r, w->b, &w->jobs[i], &w->diags[i]);
+}
+
 static void run_backend(struct runner *r, size_t b, struct pending *batch, size_t n)
 {
     struct backend_run *run = &r->e->runs[b];
-    struct backend_job *jobs = xcalloc(n, sizeof(*jobs));
+    struct batch_work w = {r,
+                           b,
+                           r->backends[b],
+                           xcalloc(n, sizeof(*w.jobs)),
+                           batch,
+                           xcalloc(n, sizeof(*w.results)),
+                           xcalloc(n, sizeof(*w.entries)),
+                           xcalloc(n, sizeof(*w.diags)),
+                           xcalloc(n, sizeof(*w.written))};
     char(*keys)[CACHE_KEY_LEN + 1] = xcalloc(n, sizeof(*keys));
     for (size_t i = 0; i < n; i++) {
-        backend_job_init(&jobs[i], &batch[i].a, batch[i].gold);
-        jobs[i].bounds = &r->o->cfg->limits;
+        backend_job_init(&w.jobs[i], &batch[i].a, batch[i].gold);
+        w.jobs[i].bounds = &r->o->cfg->limits;
     }
     size_t todo = n;
     if (run->external)
-        todo = from_cache(r, b, jobs, n, keys);
-    if (todo)
-        r->backends[b]->ops->extract(r->backends[b], jobs, todo);
+        todo = from_cache(r, b, w.jobs, n, keys);
+    if (todo && w.backend->ops->parallel)
+        pool_for(r->pool, todo, extract_one, &w);
+    else if (todo)
+        w.backend->ops->extract(w.backend, w.jobs, todo);
     for (size_t i = 0; run->external && i < todo; i++)
-        if (jobs[i].ok && jobs[i].response.len)
-            cache_put(&r->o->cache, keys[i], jobs[i].response.data, jobs[i].response.len, r->d);
-    qsort(jobs, n, sizeof(*jobs), by_article); /* back to corpus order: batch is an array */
-    for (size_t i = 0; i < n; i++) {
-        score_job(run, r->o->cfg, &jobs[i], batch[i].mgold, batch[i].position);
-        write_prediction(r, b, &jobs[i]);
-        backend_job_release(&jobs[i]);
+        if (w.jobs[i].ok && w.jobs[i].response.len)
+            cache_put(&r->o->cache, keys[i], w.jobs[i].response.data, w.jobs[i].response.len, r->d);
+    qsort(w.jobs, n, sizeof(*w.jobs), by_article); /* back to corpus order: batch is an array */
+    pool_for(r->pool, n, score_one, &w);
+    for (size_t i = 0; i < n; i++) { /* in corpus order, whichever thread scored them */
+        append(run, &w.results[i], &w.entries[i]);
+        diag_take(r->d, &w.diags[i]);
+        r->write_failed |= !w.written[i];
+        buf_release(&w.entries[i]);
+        backend_job_release(&w.jobs[i]);
     }
     free(keys);
-    free(jobs);
+    free(w.jobs);
+    free(w.results);
+    free(w.entries);
+    free(w.diags);
+    free(w.written);
 }
 
 static void show_progress(struct runner *r, bool last)
@@ -388,16 +447,48 @@ static fb_result open_all(struct runner *r)
     return FB_OK;
 }
 
-/* Reads the gold of article a; NULL (with a warning) when it has none, or on errors. */
-static struct gold_doc *read_gold(const struct article *a, const char *gold_dir,
-                                  const struct bounds *bounds, bool *bad, struct diag *d)
+/* The batch's gold, read by the pool's threads. */
+struct gold_work {
+    const struct eval_options *o;
+    struct pending *batch;
+    fb_result *rc;
+    struct diag *diags;
+};
+
+static void read_gold(void *ctx, size_t i)
 {
-    struct gold_doc *g;
-    fb_result rc = gold_load_article(bounds, gold_dir, a, &g, d);
-    if (rc == FB_END)
-        diag_warning(d, "%s: no gold file '%s/%s.json', not scored", a->source, gold_dir, a->id);
-    *bad |= rc == FB_EINPUT;
-    return g;
+    struct gold_work *w = ctx;
+    struct pending *p = &w->batch[i];
+    diag_init(&w->diags[i]);
+    w->rc[i] = gold_load_article(&w->o->cfg->limits, w->o->gold, &p->a, &p->gold, &w->diags[i]);
+    if (p->gold)
+        p->mgold = match_prepare(p->gold, true);
+}
+
+/*
+ * Reads the gold of the batch's articles and keeps those that have it, in
+ * order; an article without gold is not scored (a warning each). Returns
+ * how many are kept; *bad is set when some gold has errors.
+ */
+static size_t with_gold(struct runner *r, struct pending *batch, size_t n, bool *bad)
+{
+    struct gold_work w = {r->o, batch, xcalloc(n, sizeof(*w.rc)), xcalloc(n, sizeof(*w.diags))};
+    pool_for(r->pool, n, read_gold, &w);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        diag_take(r->d, &w.diags[i]);
+        if (w.rc[i] == FB_END)
+            diag_warning(r->d, "%s: no gold file '%s/%s.json', not scored", batch[i].a.source,
+                         r->o->gold, batch[i].a.id);
+        *bad |= w.rc[i] == FB_EINPUT;
+        if (batch[i].gold)
+            batch[kept++] = batch[i];
+        else
+            pending_release(&batch[i]);
+    }
+    free(w.rc);
+    free(w.diags);
+    return kept;
 }
 
 static size_t batch_size(const struct eval_options *o)
@@ -576,17 +667,11 @@ static fb_result run_corpus(struct runner *r, corpus *c)
         } else if (next == FB_OK) {
             fingerprint(r, &a);
             size_t position = r->position++;
-            struct gold_doc *gold = o->shard.count && !eval_in_shard(a.id, o->shard)
-                                        ? NULL
-                                        : read_gold(&a, o->gold, &o->cfg->limits, &bad_input, r->d);
-            if (gold && !bad_input) {
-                batch[n].position = position;
-                pending_take(&batch[n++], &a, gold);
-            } else {
-                gold_free(gold);
-            }
+            if (!o->shard.count || eval_in_shard(a.id, o->shard))
+                pending_take(&batch[n++], &a, position);
         }
-        if (n && (n == cap || !more || bad_input)) {
+        if (n && (n == cap || !more)) {
+            n = with_gold(r, batch, n, &bad_input);
             for (size_t b = 0; b < o->n_backends && !bad_input; b++)
                 run_backend(r, b, batch, n);
             if (!bad_input)
@@ -621,16 +706,13 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     e->n_runs = o->n_backends;
     e->shard = o->shard;
     config_fingerprint(o, e->config_fingerprint);
-    struct runner r = {o,
-                       e,
-                       xcalloc(o->n_backends, sizeof(struct backend *)),
-                       NULL,
-                       d,
-                       0,
-                       0,
-                       XXH3_createState(),
-                       proc_now(),
-                       false};
+    struct runner r = {.o = o,
+                       .e = e,
+                       .pool = pool_new(o->threads),
+                       .backends = xcalloc(o->n_backends, sizeof(struct backend *)),
+                       .d = d,
+                       .corpus_hash = XXH3_createState(),
+                       .started = proc_now()};
     XXH3_64bits_reset(r.corpus_hash);
     fb_result rc = fileio_check_dir(o->gold, "gold directory", d);
     if (rc == FB_OK)
@@ -656,6 +738,7 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     }
     free(r.backends);
     free(r.pred_dirs);
+    pool_free(r.pool);
     if (rc == FB_OK && e->n_articles == 0 && !o->shard.count) {
         /* an empty evaluation would score 1 everywhere and pass any gate */
         diag_error(d, "no article to score: no article of '%s' has gold in '%s'", o->corpus,

@@ -30,7 +30,7 @@ struct article_result {
     char *reason;    /* why the backend failed this article, or NULL */
     struct prf counts[N_MODES][N_SCORES];
     struct breakdown breakdown[N_CATEGORIES];
-    struct cJSON *errors;       /* listings (score.h); NULL for failed articles */
+    struct cJSON *errors; /* listings (score.h), NULL for failed articles; eval_add() spends them */
     struct backend_usage usage; /* latency and tokens, when the backend measured them */
 };
 
@@ -96,6 +96,7 @@ struct eval_options {
     struct cache cache;          /* for external backends */
     bool progress;               /* show progress on stderr */
     struct shard shard;          /* score only the articles whose id hashes to this shard */
+    unsigned threads; /* that read gold, run in-process backends and score; 0: one per CPU */
 };
 
 /*

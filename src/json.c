@@ -1,13 +1,18 @@
 #include "json.h"
 
+#include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fileio.h"
 #include "idset.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* ---- the recogniser used to explain failures --------------------------- */
 
@@ -311,6 +316,67 @@ bool json_check_unique_keys(const cJSON *v, struct json_where *w)
     }
     idset_release(&keys);
     return ok;
+}
+
+/* ---- printing ---------------------------------------------------------------- */
+
+#define MEMO_SIZE 4096 /* formatted numbers remembered, direct-mapped by their bits */
+
+/* The comparison cJSON makes to accept a number printed with 15 digits. */
+static bool close_enough(double a, double b)
+{
+    double most = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+    return fabs(a - b) <= most * DBL_EPSILON;
+}
+
+/* v as cJSON's print_number() writes it: %d when it is its int, else %1.15g or %1.17g. */
+static void format_number(double v, char out[32])
+{
+    if (isnan(v) || isinf(v)) {
+        strcpy(out, "null");
+        return;
+    }
+    int as_int = v >= INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;
+    if (v == (double)as_int) {
+        snprintf(out, 32, "%d", as_int);
+        return;
+    }
+    double back;
+    snprintf(out, 32, "%1.15g", v);
+    if (sscanf(out, "%lg", &back) != 1 || !close_enough(back, v))
+        snprintf(out, 32, "%1.17g", v);
+}
+
+/* Turns x's numbers, and those under it, into raw text. */
+static void rawify(cJSON *x)
+{
+    static _Thread_local struct {
+        uint64_t bits;
+        bool used;
+        char text[32];
+    } memo[MEMO_SIZE];
+    for (cJSON *c = x->child; c; c = c->next)
+        rawify(c);
+    if (!cJSON_IsNumber(x))
+        return;
+    uint64_t bits;
+    memcpy(&bits, &x->valuedouble, sizeof(bits));
+    size_t slot = (size_t)((bits * 0x9e3779b97f4a7c15ULL) >> 52) % MEMO_SIZE;
+    if (!memo[slot].used || memo[slot].bits != bits) {
+        format_number(x->valuedouble, memo[slot].text);
+        memo[slot].bits = bits;
+        memo[slot].used = true;
+    }
+    x->type = cJSON_Raw;
+    x->valuestring = xstrdup(memo[slot].text);
+}
+
+void json_print_compact(cJSON *v, struct buf *out)
+{
+    rawify(v);
+    char *text = cJSON_PrintUnformatted(v);
+    buf_adds(out, text);
+    free(text);
 }
 
 bool json_is_count(const cJSON *item)

@@ -1,5 +1,7 @@
 #include "render.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,26 @@ const char *rj_str(const cJSON *o, const char *path, const char *fallback)
 {
     const cJSON *v = rj(o, path);
     return cJSON_IsString(v) ? v->valuestring : fallback;
+}
+
+#define MEMO_SIZE 1024 /* values remembered, direct-mapped by their bits */
+
+void render_decimal(struct buf *b, double v, int places)
+{
+    static _Thread_local struct {
+        uint64_t bits;
+        int places; /* 0: unused */
+        char text[40];
+    } memo[MEMO_SIZE];
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof(bits));
+    size_t slot = (size_t)(((bits + (uint64_t)places) * 0x9e3779b97f4a7c15ULL) >> 54) % MEMO_SIZE;
+    if (memo[slot].places != places + 1 || memo[slot].bits != bits) {
+        snprintf(memo[slot].text, sizeof(memo[slot].text), "%.*f", places, v);
+        memo[slot].bits = bits;
+        memo[slot].places = places + 1;
+    }
+    buf_adds(b, memo[slot].text);
 }
 
 fb_result render_all(const cJSON *report, const struct eval *e, const struct plots *plots,

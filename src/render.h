@@ -78,6 +78,13 @@ double rj_num(const cJSON *o, const char *path, double fallback);
 /* The string at path, or fallback. */
 const char *rj_str(const cJSON *o, const char *path, const char *fallback);
 
+/*
+ * Appends v with `places` decimals, as printf's "%.*f" does, from a memo of
+ * the values printed before: the per-article tables print the same few
+ * ratios over and over (a memo per thread).
+ */
+void render_decimal(struct buf *b, double v, int places);
+
 /* The score names in report order, and the modes. */
 extern const char *const render_scores[5];
 extern const char *const render_modes[2];

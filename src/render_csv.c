@@ -26,11 +26,13 @@ static void render(const struct render_input *in, struct fileio_stream *out)
                 escape_csv(b, a.id);
                 buf_addf(b, ",%s,", a.reason ? "true" : "false");
                 escape_csv(b, a.reason ? a.reason : "");
-                buf_addf(b, ",%s,%lld,%lld,%lld,%.6f,%.6f,%.6f", mode_names[m], (long long)o.tp,
-                         (long long)o.fp, (long long)o.fn, prf_precision(o), prf_recall(o),
-                         prf_f1(o));
-                for (int k = 0; k < N_CATEGORIES; k++)
-                    buf_addf(b, ",%.6f", prf_f1(a.counts[m][k]));
+                buf_addf(b, ",%s,%lld,%lld,%lld", mode_names[m], (long long)o.tp, (long long)o.fp,
+                         (long long)o.fn);
+                const double ratios[] = {prf_precision(o), prf_recall(o), prf_f1(o)};
+                for (size_t k = 0; k < 3 + N_CATEGORIES; k++) {
+                    buf_addc(b, ',');
+                    render_decimal(b, k < 3 ? ratios[k] : prf_f1(a.counts[m][k - 3]), 6);
+                }
                 buf_adds(b, "\r\n");
             }
             fileio_stream_flush(out);

@@ -197,10 +197,15 @@ static void per_article_table(struct fileio_stream *out, const struct eval *e)
         buf_adds(b, "</a></td>");
         for (size_t i = 0; i < rows.n; i++) {
             double f1 = prf_f1(rows.row[i].counts[m][SCORE_OVERALL]);
-            if (rows.row[i].reason)
-                buf_addf(b, "<td data-v=-1 class=bad title='failed'>failed</td>");
-            else
-                buf_addf(b, "<td data-v=%.6f class=%s>%.3f</td>", f1, f1 < 0.5 ? "bad" : "", f1);
+            if (rows.row[i].reason) {
+                buf_adds(b, "<td data-v=-1 class=bad title='failed'>failed</td>");
+            } else {
+                buf_adds(b, "<td data-v=");
+                render_decimal(b, f1, 6);
+                buf_addf(b, " class=%s>", f1 < 0.5 ? "bad" : "");
+                render_decimal(b, f1, 3);
+                buf_adds(b, "</td>");
+            }
         }
         buf_adds(b, "</tr>");
         fileio_stream_flush(out);

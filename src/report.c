@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "fileio.h"
 #include "gate.h"
+#include "json.h"
 #include "plots.h"
 #include "render.h"
 
@@ -138,9 +139,7 @@ void report_entry(const struct article_result *r, struct buf *out)
     cJSON_AddItemToObject(o, "breakdown", breakdown_json(r->breakdown));
     if (r->errors)
         cJSON_AddItemReferenceToObject(o, "errors", r->errors); /* still owned by r */
-    char *text = cJSON_PrintUnformatted(o);
-    buf_adds(out, text);
-    free(text);
+    json_print_compact(o, out);
     cJSON_Delete(o);
 }
 

@@ -32,7 +32,11 @@ struct cJSON *report_summary(const struct eval *e);
  */
 struct cJSON *report_json(const struct eval *e);
 
-/* An article's per_article entry: one line of compact JSON, appended to out. */
+/*
+ * An article's per_article entry: one line of compact JSON, appended to
+ * out. Printing turns the numbers of r->errors into raw text
+ * (json_print_compact()): the listing is printed once, then dropped.
+ */
 struct article_result;
 void report_entry(const struct article_result *r, struct buf *out);
 

@@ -60,6 +60,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the same seed writes the same files",
           same and filecmp.cmp(os.path.join(first, "expected.json"),
                                os.path.join(again, "expected.json"), shallow=False))
+    # threads share the work, never the results: every output byte for byte the same
+    outputs = ("report.json", "report.md", "report.html", "junit.xml", "per_article.csv")
+    reports = []
+    for threads in ("1", "3"):
+        reports.append(os.path.join(tmp, "threads-" + threads))
+        p = factbench("score", "--pred", os.path.join(first, "pred"), "--gold",
+                      os.path.join(first, "gold"), "--corpus", os.path.join(first, "corpus"),
+                      "--out", reports[-1], "--threads", threads, "--bootstrap", "200",
+                      "--permutations", "0")
+        check(f"--threads {threads}: score succeeds", p.returncode == 0, p.stderr)
+    for name in outputs:
+        check(f"--threads 1 and 3 write the same {name}",
+              filecmp.cmp(os.path.join(reports[0], name), os.path.join(reports[1], name),
+                          shallow=False))
+    p = factbench("score", "--pred", os.path.join(first, "pred"), "--threads", "0")
+    check("--threads 0 is a usage error (exit 2)", p.returncode == 2, p.stderr)
     p = factbench("synth", "--articles", "10", "--out", os.path.join(tmp, "x"), "--drop", "2")
     check("a rate above 1 is a usage error (exit 2)", p.returncode == 2)
 

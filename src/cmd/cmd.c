@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -81,6 +82,20 @@ int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct d
                         setting_flags[s->opts[i]].flag, d) &&
              ok;
     return ok ? 0 : FB_EXIT_INPUT;
+}
+
+int cmd_take_threads(const struct command *cmd, int opt, const char *arg, unsigned *threads)
+{
+    if (opt != OPT_THREADS)
+        return 0;
+    char *end;
+    long n = strtol(arg, &end, 10);
+    if (*end || n < 1 || n > 256) {
+        cmd_usage_error(cmd, "--threads: expected 1 to 256");
+        return -1;
+    }
+    *threads = (unsigned)n;
+    return 1;
 }
 
 int cmd_take_input(struct cmd_inputs *in, int opt, const char *arg)

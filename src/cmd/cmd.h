@@ -77,6 +77,25 @@ struct cmd_inputs {
 /* Takes option opt if it is --corpus or --gold; returns whether it was. */
 int cmd_take_input(struct cmd_inputs *in, int opt, const char *arg);
 
+/* ---- threads, for the commands that score -------------------------------- */
+
+enum { OPT_THREADS = 280 };
+
+#define CMD_THREADS_OPTION                                                                         \
+    {                                                                                              \
+        "threads", required_argument, NULL, OPT_THREADS                                            \
+    }
+
+#define CMD_THREADS_HELP                                                                           \
+    "  --threads N           threads that read gold, run in-process backends and score\n"          \
+    "                        (default: one per CPU, at most 16); results do not depend on it\n"
+
+/*
+ * Takes option opt if it is --threads: stores the count in *threads and
+ * returns 1, or returns -1 after a usage error (1 to 256); 0 for other options.
+ */
+int cmd_take_threads(const struct command *cmd, int opt, const char *arg, unsigned *threads);
+
 /* ---- settings shared by the commands that score ----------------------- */
 
 struct config;

@@ -36,7 +36,8 @@ const struct command cmd_run_command = {
     "                        jsonl:CMD, plugin:PATH.so, http:URL, llm:URL, or a name\n"
     "                        from the config file; repeat it to compare backends\n"
     "  --out DIR             where the outputs go (default: reports/latest)\n"
-    "  --jobs N              articles at once per process or HTTP backend (default: 1)\n"
+    "  --jobs N              articles at once per process or HTTP backend (default: "
+    "1)\n" CMD_THREADS_HELP
     "  --timeout S           seconds per article (per request for HTTP) (default: 30)\n"
     "  --cache DIR           cache of external backends (default: reports/cache)\n"
     "  --no-cache            neither read nor write the cache\n"
@@ -82,6 +83,7 @@ struct run_args {
     size_t n_specs;
     const char *out, *cache_dir;
     unsigned jobs;
+    unsigned threads; /* 0: one per CPU */
     double timeout;
     bool no_cache, refresh;
     struct gate_options gate;
@@ -98,6 +100,7 @@ static int parse(int argc, char **argv, struct run_args *a, struct cmd_settings 
         {"backend", required_argument, NULL, 'b'},
         {"out", required_argument, NULL, 'o'},
         {"jobs", required_argument, NULL, 'j'},
+        CMD_THREADS_OPTION,
         {"timeout", required_argument, NULL, 't'},
         {"cache", required_argument, NULL, OPT_CACHE},
         {"no-cache", no_argument, NULL, OPT_NO_CACHE},
@@ -118,7 +121,10 @@ static int parse(int argc, char **argv, struct run_args *a, struct cmd_settings 
     int c;
     char *end;
     while ((c = cmd_getopt(argc, argv, ":hj:", options, &cmd_run_command)) != -1) {
-        if (cmd_take_setting(settings, c, optarg) || cmd_take_input(&a->in, c, optarg))
+        int took = cmd_take_threads(&cmd_run_command, c, optarg, &a->threads);
+        if (took < 0)
+            return FB_EXIT_INPUT;
+        if (took || cmd_take_setting(settings, c, optarg) || cmd_take_input(&a->in, c, optarg))
             continue;
         switch (c) {
         case 'b':
@@ -350,6 +356,7 @@ int cmd_run(int argc, char **argv)
         .cache = {a.no_cache ? NULL : a.cache_dir, !a.refresh},
         .progress = isatty(STDERR_FILENO) == 1,
         .shard = shard,
+        .threads = a.threads,
     };
     struct eval e;
     struct gate_result gate = {true, NULL, 0};

@@ -22,8 +22,8 @@ const struct command cmd_score_command = {
     "prints a summary.\n"
     "\n"
     "  --pred DIR            the predictions (required)\n" CMD_INPUT_HELP
-    "  --out DIR             where report.json goes (default: reports/latest)\n" CMD_SETTING_HELP
-    "  -h, --help            show this help\n",
+    "  --out DIR             where report.json goes (default: reports/latest)\n" CMD_THREADS_HELP
+        CMD_SETTING_HELP "  -h, --help            show this help\n",
 };
 
 int cmd_score(int argc, char **argv)
@@ -32,6 +32,7 @@ int cmd_score(int argc, char **argv)
         {"pred", required_argument, NULL, 'p'},
         CMD_INPUT_OPTIONS,
         {"out", required_argument, NULL, 'o'},
+        CMD_THREADS_OPTION,
         {"help", no_argument, NULL, 'h'},
         CMD_SETTING_OPTIONS,
         {NULL, 0, NULL, 0},
@@ -40,9 +41,13 @@ int cmd_score(int argc, char **argv)
     const char *pred = NULL;
     const char *out = "reports/latest";
     struct cmd_settings settings = {0};
+    unsigned threads = 0;
     int c;
     while ((c = cmd_getopt(argc, argv, ":h", options, &cmd_score_command)) != -1) {
-        if (cmd_take_setting(&settings, c, optarg) || cmd_take_input(&in, c, optarg))
+        int took = cmd_take_threads(&cmd_score_command, c, optarg, &threads);
+        if (took < 0)
+            return FB_EXIT_INPUT;
+        if (took || cmd_take_setting(&settings, c, optarg) || cmd_take_input(&in, c, optarg))
             continue;
         switch (c) {
         case 'p':
@@ -73,8 +78,12 @@ int cmd_score(int argc, char **argv)
     struct buf spec = BUF_INIT;
     buf_addf(&spec, "dir:%s", pred);
     struct backend_options backend = {.name = spec.data, .spec = spec.data, .jobs = 1};
-    struct eval_options eo = {
-        .cfg = &cfg, .corpus = in.corpus, .gold = in.gold, .backends = &backend, .n_backends = 1};
+    struct eval_options eo = {.cfg = &cfg,
+                              .corpus = in.corpus,
+                              .gold = in.gold,
+                              .backends = &backend,
+                              .n_backends = 1,
+                              .threads = threads};
     struct eval e;
     fb_result rc = eval_run(&e, &eo, &d);
     if (rc == FB_OK)
