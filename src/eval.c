@@ -1,6 +1,7 @@
 #include "eval.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -330,77 +331,126 @@ static int by_article(const void *x, const void *y)
     return (a->article > b->article) - (a->article < b->article);
 }
 
-/* One backend's work on a batch, shared with the pool's threads. */
-struct batch_work {
-    const struct runner *r;
-    size_t b;
+/*
+ * A batch of articles on its way through a run: read with their gold, then
+ * extracted by every backend (jobs[b], back in corpus order), then scored.
+ */
+struct batch {
+    struct pending *items;
+    size_t n;
+    struct backend_job **jobs; /* per backend */
+    struct diag diag;          /* what extraction reported: it may run on a thread of its own */
+};
+
+struct extract_work {
     struct backend *backend;
     struct backend_job *jobs;
-    const struct pending *batch;
+};
+
+static void extract_one(void *ctx, size_t i)
+{
+    struct extract_work *w = ctx;
+    w->backend->ops->extract(w->backend, &w->jobs[i], 1);
+}
+
+/* Backend b's predictions for the batch: from the cache, else from the backend. */
+static void extract_batch(struct runner *r, struct batch *bt, size_t b)
+{
+    struct backend_run *run = &r->e->runs[b];
+    struct backend *backend = r->backends[b];
+    size_t n = bt->n;
+    struct backend_job *jobs = bt->jobs[b] = xcalloc(n, sizeof(*jobs));
+    char(*keys)[CACHE_KEY_LEN + 1] = xcalloc(n, sizeof(*keys));
+    for (size_t i = 0; i < n; i++) {
+        backend_job_init(&jobs[i], &bt->items[i].a, bt->items[i].gold);
+        jobs[i].bounds = &r->o->cfg->limits;
+    }
+    size_t todo = n;
+    if (run->external)
+        todo = from_cache(r, b, jobs, n, keys);
+    if (todo && backend->ops->parallel) {
+        struct extract_work w = {backend, jobs};
+        pool_for(r->pool, todo, extract_one, &w);
+    } else if (todo) {
+        backend->ops->extract(backend, jobs, todo);
+    }
+    for (size_t i = 0; run->external && i < todo; i++)
+        if (jobs[i].ok && jobs[i].response.len)
+            cache_put(&r->o->cache, keys[i], jobs[i].response.data, jobs[i].response.len,
+                      &bt->diag);
+    qsort(jobs, n, sizeof(*jobs), by_article); /* back to corpus order: the items are an array */
+    free(keys);
+}
+
+static void extract_all(struct runner *r, struct batch *bt)
+{
+    for (size_t b = 0; b < r->o->n_backends; b++)
+        extract_batch(r, bt, b);
+}
+
+/* One backend's scoring of a batch, shared with the pool's threads. */
+struct score_work {
+    const struct runner *r;
+    size_t b;
+    const struct batch *bt;
     struct article_result *results;
     struct buf *entries;
     struct diag *diags;
     bool *written;
 };
 
-static void extract_one(void *ctx, size_t i)
-{
-    struct batch_work *w = ctx;
-    w->backend->ops->extract(w->backend, &w->jobs[i], 1);
-}
-
-/* Scores job i (jobs are in batch order again) and writes its prediction. */
+/* Scores job i and writes its prediction. */
 static void score_one(void *ctx, size_t i)
 {
-    struct batch_work *w = ctx;
-    score_job(w->r->o->cfg, &w->jobs[i], w->batch[i].mgold, w->batch[i].position, &w->results[i],
-              &w->entries[i]);
+    struct score_work *w = ctx;
+    const struct pending *p = &w->bt->items[i];
+    struct backend_job *j = &w->bt->jobs[w->b][i];
+    score_job(w->r->o->cfg, j, p->mgold, p->position, &w->results[i], &w->entries[i]);
     diag_init(&w->diags[i]);
-    w->written[i] = write_prediction(w->r, w->b, &w->jobs[i], &w->diags[i]);
+    w->written[i] = write_prediction(w->r, w->b, j, &w->diags[i]);
 }
 
-static void run_backend(struct runner *r, size_t b, struct pending *batch, size_t n)
+/* Scores every backend's predictions for the batch and adds them to the runs, in corpus order. */
+static void score_batch(struct runner *r, struct batch *bt)
 {
-    struct backend_run *run = &r->e->runs[b];
-    struct batch_work w = {r,
-                           b,
-                           r->backends[b],
-                           xcalloc(n, sizeof(*w.jobs)),
-                           batch,
-                           xcalloc(n, sizeof(*w.results)),
-                           xcalloc(n, sizeof(*w.entries)),
-                           xcalloc(n, sizeof(*w.diags)),
-                           xcalloc(n, sizeof(*w.written))};
-    char(*keys)[CACHE_KEY_LEN + 1] = xcalloc(n, sizeof(*keys));
-    for (size_t i = 0; i < n; i++) {
-        backend_job_init(&w.jobs[i], &batch[i].a, batch[i].gold);
-        w.jobs[i].bounds = &r->o->cfg->limits;
+    size_t n = bt->n;
+    diag_take(r->d, &bt->diag);
+    for (size_t b = 0; b < r->o->n_backends; b++) {
+        struct score_work w = {r,
+                               b,
+                               bt,
+                               xcalloc(n, sizeof(*w.results)),
+                               xcalloc(n, sizeof(*w.entries)),
+                               xcalloc(n, sizeof(*w.diags)),
+                               xcalloc(n, sizeof(*w.written))};
+        pool_for(r->pool, n, score_one, &w);
+        for (size_t i = 0; i < n; i++) { /* in corpus order, whichever thread scored them */
+            append(&r->e->runs[b], &w.results[i], &w.entries[i]);
+            diag_take(r->d, &w.diags[i]);
+            r->write_failed |= !w.written[i];
+            buf_release(&w.entries[i]);
+        }
+        free(w.results);
+        free(w.entries);
+        free(w.diags);
+        free(w.written);
     }
-    size_t todo = n;
-    if (run->external)
-        todo = from_cache(r, b, w.jobs, n, keys);
-    if (todo && w.backend->ops->parallel)
-        pool_for(r->pool, todo, extract_one, &w);
-    else if (todo)
-        w.backend->ops->extract(w.backend, w.jobs, todo);
-    for (size_t i = 0; run->external && i < todo; i++)
-        if (w.jobs[i].ok && w.jobs[i].response.len)
-            cache_put(&r->o->cache, keys[i], w.jobs[i].response.data, w.jobs[i].response.len, r->d);
-    qsort(w.jobs, n, sizeof(*w.jobs), by_article); /* back to corpus order: batch is an array */
-    pool_for(r->pool, n, score_one, &w);
-    for (size_t i = 0; i < n; i++) { /* in corpus order, whichever thread scored them */
-        append(run, &w.results[i], &w.entries[i]);
-        diag_take(r->d, &w.diags[i]);
-        r->write_failed |= !w.written[i];
-        buf_release(&w.entries[i]);
-        backend_job_release(&w.jobs[i]);
+    r->e->n_articles += n;
+}
+
+/* Empties a batch, scored or not (a run that stops extracts batches it never scores). */
+static void batch_release(struct runner *r, struct batch *bt)
+{
+    for (size_t b = 0; b < r->o->n_backends; b++) {
+        for (size_t i = 0; bt->jobs[b] && i < bt->n; i++)
+            backend_job_release(&bt->jobs[b][i]);
+        free(bt->jobs[b]);
     }
-    free(keys);
-    free(w.jobs);
-    free(w.results);
-    free(w.entries);
-    free(w.diags);
-    free(w.written);
+    for (size_t i = 0; i < bt->n; i++)
+        pending_release(&bt->items[i]);
+    memset(bt->jobs, 0, r->o->n_backends * sizeof(*bt->jobs));
+    diag_release(&bt->diag);
+    bt->n = 0;
 }
 
 static void show_progress(struct runner *r, bool last)
@@ -647,51 +697,130 @@ static void config_fingerprint(const struct eval_options *o, char out[17])
 }
 
 /* Runs every backend over the corpus, a batch of articles at a time. */
-static fb_result run_corpus(struct runner *r, corpus *c)
-{
-    const struct eval_options *o = r->o;
-    size_t cap = batch_size(o), n = 0;
-    struct pending *batch = xcalloc(cap, sizeof(*batch));
+/* What reading the corpus carries from batch to batch. */
+struct reading {
+    corpus *c;
     struct idset seen;
-    idset_init(&seen);
-    bool bad_input = false, more = true;
-    while (more && !interrupt_requested()) {
+    size_t cap; /* articles per batch */
+    bool more, bad_input;
+};
+
+/* Reads the next articles of the corpus into bt, up to a batch, and keeps those with gold. */
+static void read_batch(struct runner *r, struct reading *rd, struct batch *bt)
+{
+    while (rd->more && bt->n < rd->cap && !interrupt_requested()) {
         struct article a;
-        fb_result next = corpus_next(c, &a, r->d);
-        more = next != FB_END;
+        fb_result next = corpus_next(rd->c, &a, r->d);
+        rd->more = next != FB_END;
         if (next == FB_EINPUT) {
-            bad_input = true;
-        } else if (next == FB_OK && !idset_add(&seen, a.id)) {
+            rd->bad_input = true;
+        } else if (next == FB_OK && !idset_add(&rd->seen, a.id)) {
             diag_error(r->d, "%s: duplicate article id '%s'", a.source, a.id);
-            bad_input = true;
+            rd->bad_input = true;
         } else if (next == FB_OK) {
             fingerprint(r, &a);
             size_t position = r->position++;
-            if (!o->shard.count || eval_in_shard(a.id, o->shard))
-                pending_take(&batch[n++], &a, position);
-        }
-        if (n && (n == cap || !more)) {
-            n = with_gold(r, batch, n, &bad_input);
-            for (size_t b = 0; b < o->n_backends && !bad_input; b++)
-                run_backend(r, b, batch, n);
-            if (!bad_input)
-                r->e->n_articles += n;
-            for (size_t i = 0; i < n; i++)
-                pending_release(&batch[i]);
-            n = 0;
-            show_progress(r, !more);
+            if (!r->o->shard.count || eval_in_shard(a.id, r->o->shard))
+                pending_take(&bt->items[bt->n++], &a, position);
         }
     }
-    for (size_t i = 0; i < n; i++)
-        pending_release(&batch[i]);
-    idset_release(&seen);
-    free(batch);
+    if (bt->n)
+        bt->n = with_gold(r, bt->items, bt->n, &rd->bad_input);
+}
+
+struct extraction {
+    struct runner *r;
+    struct batch *bt;
+    pthread_t thread;
+};
+
+static void *extract_in_thread(void *arg)
+{
+    struct extraction *x = arg;
+    interrupt_block(false); /* a signal wakes this thread's waits, not the busy main thread */
+    extract_all(x->r, x->bt);
+    return NULL;
+}
+
+/*
+ * Whether the backends' waits can overlap the scoring of the batch before:
+ * when no backend runs on the pool, extraction gets a thread of its own.
+ */
+static bool can_overlap(const struct runner *r)
+{
+    for (size_t b = 0; b < r->o->n_backends; b++)
+        if (r->backends[b]->ops->parallel)
+            return false;
+    return true;
+}
+
+static struct batch *batch_new(const struct runner *r, size_t cap)
+{
+    struct batch *bt = xcalloc(1, sizeof(*bt));
+    bt->items = xcalloc(cap, sizeof(*bt->items));
+    bt->jobs = xcalloc(r->o->n_backends + 1, sizeof(*bt->jobs));
+    diag_init(&bt->diag);
+    return bt;
+}
+
+static void batch_free(struct runner *r, struct batch *bt)
+{
+    batch_release(r, bt);
+    free(bt->items);
+    free(bt->jobs);
+    free(bt);
+}
+
+/*
+ * Runs every backend over the corpus, a batch of articles at a time. While
+ * a batch is scored, the next one is read and, when the backends are
+ * processes or services, extracted on a thread of its own, so that their
+ * workers never wait for the scoring.
+ */
+static fb_result run_corpus(struct runner *r, corpus *c)
+{
+    struct reading rd = {c, {0}, batch_size(r->o), true, false};
+    idset_init(&rd.seen);
+    bool overlap = can_overlap(r);
+    struct batch *done = batch_new(r, rd.cap), *next = batch_new(r, rd.cap);
+    read_batch(r, &rd, done);
+    if (done->n && !rd.bad_input)
+        extract_all(r, done);
+    while ((done->n || rd.more) && !interrupt_requested()) {
+        read_batch(r, &rd, next);
+        bool work = next->n && !rd.bad_input;
+        struct extraction x = {r, next, 0};
+        bool threaded = false;
+        if (work && overlap) {
+            interrupt_block(true);
+            threaded = pthread_create(&x.thread, NULL, extract_in_thread, &x) == 0;
+            if (!threaded)
+                interrupt_block(false);
+        }
+        if (done->n && !rd.bad_input) {
+            score_batch(r, done);
+            show_progress(r, !rd.more && !next->n);
+        }
+        batch_release(r, done);
+        if (threaded) {
+            pthread_join(x.thread, NULL);
+            interrupt_block(false);
+        } else if (work) {
+            extract_all(r, next);
+        }
+        struct batch *t = done;
+        done = next;
+        next = t;
+    }
+    batch_free(r, done);
+    batch_free(r, next);
+    idset_release(&rd.seen);
     if (interrupt_requested()) {
         diag_error(r->d, "interrupted by signal %d: nothing written; what was done is cached",
                    interrupt_signal());
         return FB_ERUNTIME;
     }
-    if (bad_input)
+    if (rd.bad_input)
         return FB_EINPUT;
     return r->write_failed ? FB_ERUNTIME : FB_OK;
 }

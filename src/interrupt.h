@@ -15,6 +15,12 @@
 /* Installs the handlers for SIGINT and SIGTERM (without SA_RESTART, so waits end). */
 void interrupt_install(void);
 
+/*
+ * Blocks (or unblocks) SIGINT and SIGTERM in the calling thread, so that
+ * they go to the thread that waits on backends and must wake up.
+ */
+void interrupt_block(bool block);
+
 /* Whether a signal asked to stop, and which (0 when none). */
 bool interrupt_requested(void);
 int interrupt_signal(void);

@@ -1,6 +1,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -38,6 +39,9 @@ static void take_items(struct pool *p)
 static void *helper(void *arg)
 {
     struct pool *p = arg;
+    sigset_t all; /* signals go to the threads that wait for them, never to a helper */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
     unsigned long seen = 0;
     pthread_mutex_lock(&p->lock);
     for (;;) {

@@ -5,7 +5,8 @@
  * threads and the caller's, and returns when all are done. Which thread
  * runs which i is not fixed, so fn must touch only what belongs to i (and
  * what no one writes); results are put in order by the caller afterwards.
- * A pool of one thread runs everything in the caller, in order.
+ * A pool of one thread runs everything in the caller, in order. The pool's
+ * own threads block every signal.
  */
 #ifndef FB_POOL_H
 #define FB_POOL_H
