@@ -541,13 +541,28 @@ static size_t with_gold(struct runner *r, struct pending *batch, size_t n, bool 
     return kept;
 }
 
-static size_t batch_size(const struct eval_options *o)
+/* Whether some backend extracts on the pool's threads (in process); the others wait for workers. */
+static bool extracts_on_pool(const struct runner *r)
 {
-    unsigned most = 1;
-    for (size_t i = 0; i < o->n_backends; i++)
-        if (o->backends[i].jobs > most)
-            most = o->backends[i].jobs;
-    return 8 * (size_t)most < 16 ? 16 : 8 * (size_t)most;
+    for (size_t b = 0; b < r->o->n_backends; b++)
+        if (r->backends[b]->ops->parallel)
+            return true;
+    return false;
+}
+
+/*
+ * Articles per batch: eight per job of the busiest backend (at least 16),
+ * so that its workers seldom wait for each other; with a backend in
+ * process, 64 per thread, so that the pool's threads share each batch evenly.
+ */
+static size_t batch_size(const struct runner *r)
+{
+    size_t most = 2;
+    for (size_t i = 0; i < r->o->n_backends; i++)
+        if (r->o->backends[i].jobs > most)
+            most = r->o->backends[i].jobs;
+    size_t per_thread = extracts_on_pool(r) ? 64 * (size_t)pool_threads(r->pool) : 0;
+    return 8 * most > per_thread ? 8 * most : per_thread;
 }
 
 /* Every article of a run, in memory: ids and counts. */
@@ -742,18 +757,6 @@ static void *extract_in_thread(void *arg)
     return NULL;
 }
 
-/*
- * Whether the backends' waits can overlap the scoring of the batch before:
- * when no backend runs on the pool, extraction gets a thread of its own.
- */
-static bool can_overlap(const struct runner *r)
-{
-    for (size_t b = 0; b < r->o->n_backends; b++)
-        if (r->backends[b]->ops->parallel)
-            return false;
-    return true;
-}
-
 static struct batch *batch_new(const struct runner *r, size_t cap)
 {
     struct batch *bt = xcalloc(1, sizeof(*bt));
@@ -779,9 +782,9 @@ static void batch_free(struct runner *r, struct batch *bt)
  */
 static fb_result run_corpus(struct runner *r, corpus *c)
 {
-    struct reading rd = {c, {0}, batch_size(r->o), true, false};
+    struct reading rd = {c, {0}, batch_size(r), true, false};
     idset_init(&rd.seen);
-    bool overlap = can_overlap(r);
+    bool overlap = !extracts_on_pool(r); /* then extraction gets a thread of its own */
     struct batch *done = batch_new(r, rd.cap), *next = batch_new(r, rd.cap);
     read_batch(r, &rd, done);
     if (done->n && !rd.bad_input)

@@ -101,9 +101,9 @@ struct eval_options {
 
 /*
  * Runs the backends over the corpus and scores them. Articles are read a
- * batch at a time (eight per job of the busiest backend, so that workers
- * seldom wait for each other), and each result goes to its run's store, so
- * memory does not grow with the corpus. Articles without
+ * batch at a time (sized for the backends' workers and the pool's
+ * threads), and each result goes to its run's store, so memory does not
+ * grow with the corpus. Articles without
  * gold are not scored (a warning each); a corpus with no article to score
  * is an error, not a perfect score. Returns FB_OK with *e filled (release
  * with eval_release()); FB_EINPUT when the corpus or the gold has errors,
