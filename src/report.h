@@ -2,7 +2,7 @@
  * report.h - report.json, the canonical output of a run (SPEC section 7).
  *
  * Every other report format derives from the JSON this module writes, so
- * its key paths are a contract; docs/REPORT.md lists them all.
+ * its key paths are a contract; docs/SCORING.md lists them all.
  */
 #ifndef FB_REPORT_H
 #define FB_REPORT_H
