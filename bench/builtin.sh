@@ -2,9 +2,9 @@
 # Measures the built-in extractor's throughput: the shipped corpus copied
 # COPIES times under new ids (gold included), run with --backend builtin and,
 # side by side on the same corpus, --backend null (reading, running and
-# scoring without extraction) and cat of the article texts. Pinned to one
-# core with taskset when it exists. Prints the megabytes of article text
-# (10^6 bytes), each wall time and peak RSS, and MB/s of builtin overall
+# scoring without extraction) and cat of the article texts, on one core:
+# --threads 1, pinned with taskset when it exists. Prints the megabytes of
+# article text (10^6 bytes), each wall time and peak RSS, and MB/s of builtin overall
 # and of its extraction share (builtin minus null); the target is at least
 # 20 MB/s on one core.
 #
@@ -15,6 +15,8 @@ bin=${1:-build/factbench}
 copies=${2:-100}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 mkdir -p "$work/corpus" "$work/gold"
 # Read once, written COPIES times by the shell itself: no process per file.
 ids=() texts=() golds=()
@@ -40,19 +42,11 @@ if command -v taskset >/dev/null; then
 else
     cores="not pinned: taskset not found"
 fi
-# wall time in seconds, then peak RSS in KB, of one command
-time_cmd() {
-    local start end
-    start=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$work/rss" "${pin[@]}" "$@" >/dev/null
-    end=$(date +%s.%N)
-    echo "$(echo "$end - $start" | bc) $(cat "$work/rss")"
-}
 time_run() {
-    time_cmd "$bin" run --corpus "$work/corpus" --gold "$work/gold" --backend "$1" \
-        --out "$work/out-$1" --bootstrap 0 --permutations 0
+    time_cmd "${pin[@]}" "$bin" run --corpus "$work/corpus" --gold "$work/gold" --backend "$1" \
+        --out "$work/out-$1" --bootstrap 0 --permutations 0 --threads 1
 }
-cat_out=$(time_cmd find "$work/corpus" -name '*.txt' -exec cat {} +)
+cat_out=$(time_cmd "${pin[@]}" find "$work/corpus" -name '*.txt' -exec cat {} +)
 null_out=$(time_run null)
 builtin_out=$(time_run builtin)
 read -r tc _ <<<"$cat_out"

@@ -18,6 +18,8 @@ fi
 backend_bin=$(cd "$(dirname "$backend_bin")" && pwd)/fb_bench_backend
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 mkdir -p "$work/corpus" "$work/gold"
 for i in $(seq 1 "$n"); do
     echo "Article $i." > "$work/corpus/sleep20-$i.txt"
@@ -25,12 +27,11 @@ for i in $(seq 1 "$n"); do
 done
 backend="jsonl:$backend_bin --sleep-ms 20"
 time_run() {
-    local start end
-    start=$(date +%s.%N)
-    "$bin" run --corpus "$work/corpus" --gold "$work/gold" --backend "$backend" --jobs "$1" \
-        --no-cache --out "$work/out-$1" --bootstrap 0 --permutations 0 >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    local t
+    read -r t _ < <(time_cmd "$bin" run --corpus "$work/corpus" --gold "$work/gold" \
+        --backend "$backend" --jobs "$1" --no-cache --out "$work/out-$1" --bootstrap 0 \
+        --permutations 0)
+    echo "$t"
 }
 t1=$(time_run 1)
 t8=$(time_run 8)

@@ -1,48 +1,52 @@
 #!/usr/bin/env bash
-# Measures what the jsonl backend path costs per article: a synthetic corpus
-# (factbench synth --jsonl) run through one jsonl worker that answers at
-# once (fb_bench_backend, an empty prediction) with --jobs 1, and side by
-# side with --backend null on the same corpus (reading, running and scoring
-# without a backend process), each the best of two alternating runs. Prints
-# articles/s of each and the difference: the jsonl path's own time per
-# article, and the articles/s it alone would allow; the target is at least
-# 20,000 articles/s through one worker.
+# Measures what the jsonl backend path costs, side by side in one run:
+#  1. the path alone (fb_bench_path): ARTICLES small articles through one
+#     jsonl worker that answers at once (fb_bench_backend), against the
+#     same driver with --backend null; the target is at least 20,000
+#     articles/s through one worker;
+#  2. whole runs on a synthetic corpus (factbench synth --jsonl): `run
+#     --backend jsonl:fb_bench_backend --jobs 1` against `run --backend
+#     null`, each the best of two alternating runs: reading, gold, scoring
+#     and reports included, with extraction overlapping the scoring.
 #
-# Usage: bench/jsonl.sh [FACTBENCH] [BACKEND_BIN] [ARTICLES]
-# BACKEND_BIN defaults to fb_bench_backend beside FACTBENCH (built with it).
+# Usage: bench/jsonl.sh [FACTBENCH] [ARTICLES]
+# fb_bench_backend and fb_bench_path are built beside FACTBENCH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/factbench}
-backend_bin=${2:-$(dirname "$bin")/fb_bench_backend}
-n=${3:-20000}
-if [ ! -x "$backend_bin" ]; then
-    echo "error: no backend '$backend_bin': build the fb_bench_backend target" >&2
-    exit 2
-fi
-backend_bin=$(cd "$(dirname "$backend_bin")" && pwd)/$(basename "$backend_bin")
+n=${2:-20000}
+dir=$(cd "$(dirname "$bin")" && pwd)
+for tool in fb_bench_backend fb_bench_path; do
+    if [ ! -x "$dir/$tool" ]; then
+        echo "error: no '$dir/$tool': build the $tool target" >&2
+        exit 2
+    fi
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+worker="jsonl:$dir/fb_bench_backend"
+
+echo "1. the path alone, $((n * 5)) articles, one worker"
+"$dir/fb_bench_path" null $((n * 5))
+"$dir/fb_bench_path" "$worker" $((n * 5))
+
 "$bin" synth --articles "$n" --out "$work/synth" --jsonl >/dev/null
-time_run() {
-    local start end
-    start=$(date +%s.%N)
-    "$bin" run --corpus "$work/synth/corpus.jsonl" --gold "$work/synth/gold" --backend "$2" \
-        --jobs 1 --no-cache --out "$work/out-$1" --bootstrap 0 --permutations 0 >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
-}
 sync # the synthetic files' writeback must not land in the first run
-# The difference is small beside the runs: each runs twice, alternating, and the faster counts.
-tn=$(time_run null null)
-tj=$(time_run jsonl "jsonl:$backend_bin")
-tn=$(printf '%s\n' "$tn" "$(time_run null null)" | sort -g | head -1)
-tj=$(printf '%s\n' "$tj" "$(time_run jsonl "jsonl:$backend_bin")" | sort -g | head -1)
-printf 'articles: %s (synthetic), one worker that answers at once (--jobs 1), best of 2 runs\n' "$n"
-printf -- '--backend null:  %6.2f s  %8.0f articles/s\n' "$tn" "$(echo "$n / $tn" | bc -l)"
-printf -- '--backend jsonl: %6.2f s  %8.0f articles/s\n' "$tj" "$(echo "$n / $tj" | bc -l)"
-if [ "$(echo "$tj > $tn" | bc)" = 1 ]; then
-    printf 'jsonl path (jsonl - null): %.1f us/article, %.0f articles/s  (target: 20000)\n' \
-        "$(echo "($tj - $tn) * 1000000 / $n" | bc -l)" "$(echo "$n / ($tj - $tn)" | bc -l)"
-else
-    printf 'jsonl path (jsonl - null): not measurable, jsonl took no longer than null\n'
-fi
+run() {
+    rm -rf "$work/out"
+    time_cmd "$bin" run --corpus "$work/synth/corpus.jsonl" --gold "$work/synth/gold" \
+        --backend "$1" --jobs 1 --no-cache --out "$work/out" --bootstrap 0 --permutations 0
+}
+best() { printf '%s\n' "$@" | sort -g | head -1; }
+read -r tn1 _ < <(run null)
+read -r tj1 _ < <(run "$worker")
+read -r tn2 _ < <(run null)
+read -r tj2 _ < <(run "$worker")
+tn=$(best "$tn1" "$tn2")
+tj=$(best "$tj1" "$tj2")
+echo "2. whole runs, $n synthetic articles, best of 2"
+printf -- '--backend null:  %6.2f s  %6.0f articles/s\n' "$tn" "$(echo "$n / $tn" | bc -l)"
+printf -- '--backend jsonl: %6.2f s  %6.0f articles/s  (%sx null)\n' "$tj" \
+    "$(echo "$n / $tj" | bc -l)" "$(ratio "$tj" "$tn")"
