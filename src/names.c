@@ -16,7 +16,7 @@ static const char *const honorifics[] = {
 bool name_is_honorific(const char *token, size_t len)
 {
     for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-        if (strlen(honorifics[i]) == len && memcmp(honorifics[i], token, len) == 0)
+        if (strncmp(honorifics[i], token, len) == 0 && honorifics[i][len] == '\0')
             return true;
     return false;
 }
