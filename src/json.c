@@ -347,8 +347,21 @@ static void format_number(double v, char out[32])
         snprintf(out, 32, "%1.17g", v);
 }
 
-/* Turns x's numbers, and those under it, into raw text. */
-static void rawify(cJSON *x)
+static size_t count_numbers(const cJSON *x)
+{
+    size_t n = cJSON_IsNumber(x) ? 1 : 0;
+    for (const cJSON *c = x->child; c; c = c->next)
+        n += count_numbers(c);
+    return n;
+}
+
+/*
+ * Turns x's numbers, and those under it, into raw text written into
+ * texts[*used], 32 bytes each. The items only borrow the text (marked as
+ * references, which cJSON_Delete() does not free), so the whole tree costs
+ * one allocation.
+ */
+static void rawify(cJSON *x, char (*texts)[32], size_t *used)
 {
     static _Thread_local struct {
         uint64_t bits;
@@ -356,7 +369,7 @@ static void rawify(cJSON *x)
         char text[32];
     } memo[MEMO_SIZE];
     for (cJSON *c = x->child; c; c = c->next)
-        rawify(c);
+        rawify(c, texts, used);
     if (!cJSON_IsNumber(x))
         return;
     uint64_t bits;
@@ -367,16 +380,21 @@ static void rawify(cJSON *x)
         memo[slot].bits = bits;
         memo[slot].used = true;
     }
-    x->type = cJSON_Raw;
-    x->valuestring = xstrdup(memo[slot].text);
+    char *text = texts[(*used)++];
+    memcpy(text, memo[slot].text, sizeof(memo[slot].text));
+    x->type = cJSON_Raw | cJSON_IsReference;
+    x->valuestring = text;
 }
 
 void json_print_compact(cJSON *v, struct buf *out)
 {
-    rawify(v);
+    size_t used = 0;
+    char(*texts)[32] = xcalloc(count_numbers(v) + 1, sizeof(*texts));
+    rawify(v, texts, &used);
     char *text = cJSON_PrintUnformatted(v);
     buf_adds(out, text);
     free(text);
+    free(texts);
 }
 
 bool json_is_count(const cJSON *item)

@@ -76,8 +76,8 @@ bool json_check_unique_keys(const cJSON *v, struct json_where *w);
  * faster: every number of v first becomes raw text, taken from a memo of
  * the numbers formatted before (cJSON formats each number with sprintf()
  * and reads it back with sscanf(), which dominates printing reports full of
- * the same few counts and ratios). Leaves v's numbers as raw text, so print
- * v only once. Appends to out.
+ * the same few counts and ratios). Appends to out. Afterwards v's numbers
+ * are gone: v can only be deleted.
  */
 void json_print_compact(cJSON *v, struct buf *out);
 
