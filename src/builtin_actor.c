@@ -37,6 +37,8 @@ struct actor_ent {
     size_t mentions;
     bool strong, used, org;
     size_t first_tok;
+    unsigned fit_query; /* the query of builtin_actor_recent_noun() that `fit` answers */
+    int fit;
 };
 
 struct mention {
@@ -66,6 +68,7 @@ struct builtin_actors {
     size_t n_part, cap_part;
     struct builtin_map places; /* normalised place names -> 1 */
     struct buf kkey, wkey;     /* scratch keys: of a whole name, of one word */
+    unsigned noun_query;       /* counts the calls of builtin_actor_recent_noun() */
 };
 
 /* ---- the actor table ----------------------------------------------------- */
@@ -97,17 +100,23 @@ static bool key_into(const char *s, size_t n, struct buf *out)
         free(k);
         return out->len > 0;
     }
+    /* the key is never longer than the name: written in place after one buf_grow() */
+    buf_grow(out, n);
+    char *k = out->data;
+    size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            buf_addc(out, c);
+            k[len++] = c;
         else if (c >= 'A' && c <= 'Z')
-            buf_addc(out, (char)(c - 'A' + 'a'));
-        else if (out->len && out->data[out->len - 1] != ' ')
-            buf_addc(out, ' ');
+            k[len++] = (char)(c - 'A' + 'a');
+        else if (len && k[len - 1] != ' ')
+            k[len++] = ' ';
     }
-    if (out->len && out->data[out->len - 1] == ' ')
-        buf_truncate(out, out->len - 1);
+    if (len && k[len - 1] == ' ')
+        len--;
+    k[len] = '\0';
+    out->len = len;
     size_t start = 0;
     for (;;) {
         const char *blank = strchr(out->data + start, ' ');
@@ -150,20 +159,27 @@ static void add_alias(struct actor_ent *e, const char *s)
     e->aliases[e->n_aliases++] = xstrdup(s);
 }
 
+/* The first blank-separated word at or after p, with its end in *end; NULL when none is left. */
+static const char *next_word(const char *p, const char **end)
+{
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return NULL;
+    *end = p;
+    while (**end && **end != ' ')
+        (*end)++;
+    return p;
+}
+
 /* Whether the name of e has the word w (ASCII case ignored). */
 static bool name_has_word(const char *name, const char *w)
 {
     size_t n = strlen(w);
-    for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if ((size_t)(q - p) == n && strncasecmp(p, w, n) == 0)
+    const char *end = name;
+    for (const char *p; (p = next_word(end, &end));)
+        if ((size_t)(end - p) == n && strncasecmp(p, w, n) == 0)
             return true;
-        p = q;
-    }
     return false;
 }
 
@@ -176,14 +192,31 @@ static const char *const families[][9] = {
      "secretariat", "ministry"},
 };
 
-/* The families a word (with bits for one word) or a whole name belongs to. */
-static unsigned family_bits(const char *name, bool whole)
+/* The families of the word w[0..n), ASCII case ignored when fold. */
+static unsigned word_families(const char *w, size_t n, bool fold)
 {
     unsigned bits = 0;
     for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++)
         for (size_t k = 0; k < 9 && families[f][k]; k++)
-            if (whole ? name_has_word(name, families[f][k]) : strcmp(families[f][k], name) == 0)
+            if (families[f][k][0] == (fold ? builtin_ascii_lower(w[0]) : w[0]) &&
+                strlen(families[f][k]) == n &&
+                (fold ? strncasecmp(families[f][k], w, n) : strncmp(families[f][k], w, n)) == 0)
                 bits |= 1u << f;
+    return bits;
+}
+
+/*
+ * The families a word (with bits for one word) or a whole name belongs to:
+ * for a name, those of its blank-separated words, each looked up once.
+ */
+static unsigned family_bits(const char *name, bool whole)
+{
+    if (!whole)
+        return word_families(name, strlen(name), false);
+    unsigned bits = 0;
+    const char *end = name;
+    for (const char *p; (p = next_word(end, &end));)
+        bits |= word_families(p, (size_t)(end - p), true);
     return bits;
 }
 
@@ -608,6 +641,27 @@ static int noun_fit(struct actor_ent *e, int lex, const struct builtin_lex_entry
     return (name_families(e) & bits) ? 1 : 0;
 }
 
+/* What "the <word>" is asked about: its lexicon entry, and the families of the word. */
+struct noun_query {
+    int lex;
+    const struct builtin_lex_entry *w;
+    unsigned bits;
+};
+
+/*
+ * noun_fit() of actor id, computed once per query: an actor has many
+ * mentions, and nothing a fit depends on changes during one query.
+ */
+static int query_fit(struct builtin_actors *a, int id, const struct noun_query *q)
+{
+    struct actor_ent *e = &a->act[id];
+    if (e->fit_query != a->noun_query) {
+        e->fit = noun_fit(e, q->lex, q->w, q->bits);
+        e->fit_query = a->noun_query;
+    }
+    return e->fit;
+}
+
 struct noun_best {
     int actor[3]; /* by fit */
     size_t pos[3];
@@ -615,14 +669,13 @@ struct noun_best {
 
 /* Looks at the last mentions before token i of one list, keeping the latest of each fit. */
 static void noun_scan(struct builtin_actors *a, const struct mention *men, size_t n_men, size_t i,
-                      int lex, const struct builtin_lex_entry *w, struct noun_best *best)
+                      const struct noun_query *q, struct noun_best *best)
 {
-    unsigned bits = family_bits(w->word, false);
     size_t m = n_men, seen = 0;
     while (m > 0 && men[m - 1].last >= i)
         m--;
     for (; m > 0 && seen < LOOKBACK_MENTIONS; m--, seen++) {
-        int fit = noun_fit(&a->act[men[m - 1].actor], lex, w, bits);
+        int fit = query_fit(a, men[m - 1].actor, q);
         if (fit && (best->actor[fit] < 0 || men[m - 1].first > best->pos[fit])) {
             best->actor[fit] = men[m - 1].actor;
             best->pos[fit] = men[m - 1].first;
@@ -636,9 +689,13 @@ int builtin_actor_recent_noun(struct builtin_actors *a, const struct builtin_doc
     const struct builtin_lex_entry *w = builtin_lex_entry(d->lex, lex);
     if (!w)
         return -1;
+    a->noun_query++; /* 0 is never a query: new actors start with fit_query 0 */
+    if (!a->noun_query)
+        a->noun_query++;
+    struct noun_query q = {lex, w, family_bits(w->word, false)};
     struct noun_best best = {{-1, -1, -1}, {0, 0, 0}};
-    noun_scan(a, a->men, (size_t)(mention_before(a, i) + 1), i, lex, w, &best);
-    noun_scan(a, a->umen, a->n_umen, i, lex, w, &best);
+    noun_scan(a, a->men, (size_t)(mention_before(a, i) + 1), i, &q, &best);
+    noun_scan(a, a->umen, a->n_umen, i, &q, &best);
     return best.actor[2] >= 0 ? best.actor[2] : best.actor[1];
 }
 

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "builtin_rules.h"
 #include "xalloc.h"
 
@@ -440,32 +439,44 @@ static bool is_quote_char(const char *s, size_t n)
            (n == 3 && (memcmp(s, "\xe2\x80\x9c", 3) == 0 || memcmp(s, "\xe2\x80\x9d", 3) == 0));
 }
 
-/* The text of tokens [first, last], without quotation marks and final punctuation. */
+/*
+ * The text of tokens [first, last], without quotation marks and final
+ * punctuation, or NULL when nothing is left. It is never longer than the
+ * bytes the tokens span (a blank stands for each gap), so it is written
+ * straight into one allocation of that size.
+ */
 static char *claim_text(const struct ctx *c, const struct claim_found *f, size_t *words)
 {
-    struct buf b = BUF_INIT;
+    const struct builtin_doc *d = c->s.d;
     size_t first = builtin_sent_is(&c->s, f->first, "that") ? f->first + 1 : f->first;
-    bool space = false;
+    size_t last = f->last < c->s.end ? f->last : c->s.end - 1;
     *words = 0;
-    for (size_t k = first; k <= f->last && k < c->s.end; k++) {
-        const struct builtin_tok *t = &c->s.d->tok[k];
-        space |= k > first && t->start > c->s.d->tok[k - 1].end;
-        if (is_quote_char(c->s.d->text + t->start, t->end - t->start) ||
+    if (first > last)
+        return NULL;
+    char *out = xmalloc(d->tok[last].end - d->tok[first].start + 1);
+    size_t len = 0;
+    bool space = false;
+    for (size_t k = first; k <= last; k++) {
+        const struct builtin_tok *t = &d->tok[k];
+        space |= k > first && t->start > d->tok[k - 1].end;
+        if (is_quote_char(d->text + t->start, t->end - t->start) ||
             (k >= f->skip_first && k <= f->skip_last))
             continue;
-        if (b.len && space)
-            buf_addc(&b, ' ');
+        if (len && space)
+            out[len++] = ' ';
         space = false;
-        buf_add(&b, c->s.d->text + t->start, t->end - t->start);
+        memcpy(out + len, d->text + t->start, t->end - t->start);
+        len += t->end - t->start;
         *words += (t->flags & (TK_WORD | TK_NUM)) != 0;
     }
-    while (b.len && strchr(" ,.;:-", b.data[b.len - 1]))
-        buf_truncate(&b, b.len - 1);
-    if (!b.len) {
-        buf_release(&b);
+    while (len && strchr(" ,.;:-", out[len - 1]))
+        len--;
+    if (!len) {
+        free(out);
         return NULL;
     }
-    return buf_detach(&b, NULL);
+    out[len] = '\0';
+    return out;
 }
 
 /*
@@ -542,7 +553,7 @@ static char *last_accusation(const struct gold_doc *g, const char *claimant)
 
 static void emit(struct ctx *c, const struct claim_found *f)
 {
-    size_t words;
+    size_t words = 0;
     const char *name = builtin_actor_name(c->s.a, f->actor);
     char *text = f->anaphoric ? last_accusation(c->g, name) : claim_text(c, f, &words);
     size_t need = f->kind == CLAIM_STATEMENT && !f->quote ? 4 : 2;

@@ -416,8 +416,7 @@ static bool may_be_number(const struct builtin_doc *d, size_t i)
         return true;
     if (!(t->flags & TK_WORD))
         return false;
-    return (builtin_tok_cls(d, i) & LX_NUMBER) ||
-           (t->lex < 0 && memchr(d->text + t->start, '-', t->end - t->start));
+    return (builtin_tok_cls(d, i) & LX_NUMBER) || (t->lex < 0 && (t->flags & TK_HYPHEN));
 }
 
 void builtin_count_find(const struct builtin_doc *d, struct gold_doc *g)

@@ -13,7 +13,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "builtin_rules.h"
 #include "xalloc.h"
@@ -353,6 +352,26 @@ static void claim_tokens(struct builtin_doc *d, size_t from, size_t to)
         d->tok[i].flags |= TK_DATE;
 }
 
+/* Whether the text at token i begins with w (lower-case ASCII), ASCII case ignored as (?i) does. */
+static bool text_starts_ci(const struct builtin_doc *d, size_t i, const char *w)
+{
+    size_t at = d->tok[i].start;
+    for (size_t k = 0; w[k]; k++, at++) {
+        if (at >= d->len)
+            return false;
+        if (builtin_ascii_lower(d->text[at]) != w[k])
+            return false;
+    }
+    return true;
+}
+
+/* "mid-March", "mid-2016": a word that starts with "mid-". */
+static bool mid_word(const struct builtin_doc *d, size_t i)
+{
+    return d->tok[i].end - d->tok[i].start > 4 && (d->tok[i].flags & TK_HYPHEN) &&
+           text_starts_ci(d, i, "mid-");
+}
+
 static bool may_start_date(const struct builtin_doc *d, size_t i)
 {
     const struct builtin_tok *t = &d->tok[i];
@@ -366,31 +385,60 @@ static bool may_start_date(const struct builtin_doc *d, size_t i)
         return true;
     if (builtin_tok_cls(d, i) & LX_DATEOPEN)
         return true;
-    return t->end - t->start > 4 && strncasecmp(d->text + t->start, "mid-", 4) == 0;
+    return mid_word(d, i);
 }
 
-/* Whether pattern p can match at token i (so that most tokens try no pattern at all). */
+/* Whether token k may begin a month name: the patterns spell months with a capital. */
+static bool month_initial(const struct builtin_doc *d, size_t k)
+{
+    return k < d->n_tok && memchr("JFMASOND", d->text[d->tok[k].start], 8) != NULL;
+}
+
+/*
+ * Whether a month may follow the opener at token i, as PAT_MONTH requires
+ * ("in March", "mid-March", "end of March", "in - March"): between them
+ * only blanks and hyphens, which a token holds only as a hyphen.
+ */
+static bool month_may_follow(const struct builtin_doc *d, size_t i)
+{
+    if (d->tok[i].flags & TK_HYPHEN)
+        return true;
+    size_t k = i + 1;
+    while (k < d->n_tok && (builtin_tok_punct(d, k, '-') || builtin_tok_is(d, k, "of")))
+        k++;
+    return month_initial(d, k);
+}
+
+/*
+ * Whether pattern p can match at token i, so that most tokens try no
+ * pattern at all. Each test is implied by its pattern (a pattern that
+ * matches passes it), so it never changes what is found.
+ */
 static bool pattern_fits(const struct builtin_doc *d, enum pat p, size_t i)
 {
     uint32_t here = builtin_tok_cls(d, i), next = builtin_tok_cls(d, i + 1);
-    bool num = (d->tok[i].flags & TK_NUM) != 0;
+    const struct builtin_tok *t = &d->tok[i];
     switch (p) {
     case PAT_DMY:
-    case PAT_DM:
-        return num;
+    case PAT_DM: /* one or two digits, a blank, a month: a longer number has no blank after them */
+        return (t->flags & TK_NUM) && t->end - t->start <= 2 && month_initial(d, i + 1);
     case PAT_MDY:
     case PAT_MD:
     case PAT_MY:
         return (here & LX_MONTH) != 0;
     case PAT_MONTH:
-        return (here & LX_DATEOPEN) || (next & LX_MONTH) ||
-               (d->tok[i].end - d->tok[i].start > 4 &&
-                strncasecmp(d->text + d->tok[i].start, "mid-", 4) == 0);
+        return ((here & LX_DATEOPEN) || (next & LX_MONTH) || mid_word(d, i)) &&
+               month_may_follow(d, i);
     case PAT_YEAR:
         return (here & LX_DATEOPEN) && i + 1 < d->n_tok && (d->tok[i + 1].flags & TK_NUM);
     case PAT_DAYWORD:
+        return (here & LX_DATEOPEN) &&
+               (text_starts_ci(d, i, "yesterday") || text_starts_ci(d, i, "today") ||
+                text_starts_ci(d, i, "this "));
     case PAT_PERIOD:
-        return (here & LX_DATEOPEN) != 0;
+        return (here & LX_DATEOPEN) &&
+               (text_starts_ci(d, i, "last") || text_starts_ci(d, i, "next") ||
+                text_starts_ci(d, i, "this"));
     default:
         return (here & LX_WEEKDAY) || (next & LX_WEEKDAY);
     }

@@ -784,18 +784,30 @@ static const struct word_list lists[] = {
 
 #define LEX_SLOTS 4096 /* a power of two, well above the number of words */
 
+/*
+ * A slot keeps the hash of its word beside the entry id, so that a probe
+ * reads the word only when the hashes agree: every word of an article is
+ * looked up, many of them in vain.
+ */
+struct lex_slot {
+    uint32_t hash;
+    int32_t id; /* entry id + 1, 0 for empty */
+};
+
 struct builtin_lex {
     struct builtin_lex_entry *entries;
     size_t n_entries, cap_entries;
-    int32_t slots[LEX_SLOTS]; /* entry id + 1, 0 for empty */
+    size_t longest; /* the length of the longest word: longer ones need no look-up */
+    struct lex_slot slots[LEX_SLOTS];
 };
 
-static uint32_t lex_hash(const char *w, size_t len)
+/* FNV-1a of the word in lower case; fold when it may still have capitals. */
+static uint32_t lex_hash(const char *w, size_t len, bool fold)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
+        if (fold && c >= 'A' && c <= 'Z')
             c = (unsigned char)(c - 'A' + 'a');
         h = (h ^ c) * 16777619u;
     }
@@ -814,31 +826,45 @@ static bool lex_equal(const char *entry, const char *w, size_t len)
     return entry[len] == '\0';
 }
 
+/* The entry id of word[0..len) with hash h, or -1. */
+static int lex_lookup(const struct builtin_lex *lx, const char *word, size_t len, uint32_t h)
+{
+    for (uint32_t i = h & (LEX_SLOTS - 1); lx->slots[i].id; i = (i + 1) & (LEX_SLOTS - 1))
+        if (lx->slots[i].hash == h && lex_equal(lx->entries[lx->slots[i].id - 1].word, word, len))
+            return lx->slots[i].id - 1;
+    return -1;
+}
+
 int builtin_lex_find(const struct builtin_lex *lx, const char *word, size_t len)
 {
-    uint32_t h = lex_hash(word, len) & (LEX_SLOTS - 1);
-    while (lx->slots[h]) {
-        int id = lx->slots[h] - 1;
-        if (lex_equal(lx->entries[id].word, word, len))
-            return id;
-        h = (h + 1) & (LEX_SLOTS - 1);
-    }
-    return -1;
+    if (len > lx->longest)
+        return -1;
+    return lex_lookup(lx, word, len, lex_hash(word, len, true));
+}
+
+int builtin_lex_find_lower(const struct builtin_lex *lx, const char *word, size_t len)
+{
+    if (len > lx->longest)
+        return -1;
+    return lex_lookup(lx, word, len, lex_hash(word, len, false));
 }
 
 static struct builtin_lex_entry *lex_insert(struct builtin_lex *lx, const char *word)
 {
     size_t len = strlen(word);
-    int id = builtin_lex_find(lx, word, len);
+    uint32_t h = lex_hash(word, len, true);
+    int id = lex_lookup(lx, word, len, h);
     if (id >= 0)
         return &lx->entries[id];
     XGROW(lx->entries, lx->cap_entries, lx->n_entries + 1);
     struct builtin_lex_entry *e = &lx->entries[lx->n_entries];
     *e = (struct builtin_lex_entry){word, 0, 0, ROLE_UNSET, COUNT_OTHER};
-    uint32_t h = lex_hash(word, len) & (LEX_SLOTS - 1);
-    while (lx->slots[h])
-        h = (h + 1) & (LEX_SLOTS - 1);
-    lx->slots[h] = (int32_t)++lx->n_entries;
+    uint32_t i = h & (LEX_SLOTS - 1);
+    while (lx->slots[i].id)
+        i = (i + 1) & (LEX_SLOTS - 1);
+    lx->slots[i] = (struct lex_slot){h, (int32_t)++lx->n_entries};
+    if (len > lx->longest)
+        lx->longest = len;
     return e;
 }
 

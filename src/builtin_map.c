@@ -2,7 +2,9 @@
  * builtin_map.c - a map from strings to ints for the built-in extractor.
  *
  * Open addressing with linear probing, grown to keep the load under a half;
- * keys are copied. The actor table keeps its names, words and places in it.
+ * keys are copied into one pool per map, so that a map costs a few
+ * allocations however many keys it holds. The actor table keeps its names,
+ * words and places in it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,15 @@ static size_t map_hash(const char *s)
     return h;
 }
 
+static const char *slot_key(const struct builtin_map *m, const struct builtin_map_slot *s)
+{
+    return m->pool + s->key - 1;
+}
+
 static struct builtin_map_slot *map_slot(const struct builtin_map *m, const char *key)
 {
     size_t mask = m->cap - 1, k = map_hash(key) & mask;
-    while (m->slots[k].key && strcmp(m->slots[k].key, key) != 0)
+    while (m->slots[k].key && strcmp(slot_key(m, &m->slots[k]), key) != 0)
         k = (k + 1) & mask;
     return &m->slots[k];
 }
@@ -34,18 +41,27 @@ int builtin_map_get(const struct builtin_map *m, const char *key)
     return s->key ? s->value : -1;
 }
 
+/* Doubles the slots; the keys stay where they are in the pool. */
 static void map_grow(struct builtin_map *m)
 {
-    struct builtin_map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->n = 0;
+    struct builtin_map_slot *old = m->slots;
+    size_t old_cap = m->cap;
+    m->cap = old_cap ? old_cap * 2 : 64;
     m->slots = xcalloc(m->cap, sizeof(*m->slots));
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slots[i].key) {
-            builtin_map_put(m, old.slots[i].key, old.slots[i].value);
-            free(old.slots[i].key);
-        }
-    free(old.slots);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key)
+            *map_slot(m, slot_key(m, &old[i])) = old[i];
+    free(old);
+}
+
+/* Copies key into the pool; its offset + 1, as a slot stores it. */
+static size_t pool_add(struct builtin_map *m, const char *key)
+{
+    size_t n = strlen(key) + 1;
+    XGROW(m->pool, m->pool_cap, m->pool_len + n);
+    memcpy(m->pool + m->pool_len, key, n);
+    m->pool_len += n;
+    return m->pool_len - n + 1;
 }
 
 void builtin_map_put(struct builtin_map *m, const char *key, int value)
@@ -54,7 +70,7 @@ void builtin_map_put(struct builtin_map *m, const char *key, int value)
         map_grow(m);
     struct builtin_map_slot *s = map_slot(m, key);
     if (!s->key) {
-        s->key = xstrdup(key);
+        s->key = pool_add(m, key);
         m->n++;
     }
     s->value = value;
@@ -62,7 +78,7 @@ void builtin_map_put(struct builtin_map *m, const char *key, int value)
 
 void builtin_map_release(struct builtin_map *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
     free(m->slots);
+    free(m->pool);
+    memset(m, 0, sizeof(*m));
 }

@@ -115,6 +115,8 @@ static size_t scan_word(const char *s, size_t len, size_t i)
             i++;
             continue;
         }
+        if ((unsigned char)s[i] < 0x80 && s[i] != '\'' && s[i] != '-')
+            break; /* a blank or ASCII punctuation: no letter, mark, apostrophe or hyphen */
         int32_t c;
         size_t n = cp_at(s, len, i, &c);
         enum cp_class k = cp_classify(c);
@@ -225,46 +227,124 @@ static bool lower_has(const struct builtin_doc *d, uint64_t h)
     return false;
 }
 
-/* Sets the case flags, the lexicon id and the lower-case set for word i. */
-static void classify_word(struct builtin_doc *d, size_t i)
+#define KEY_CAP 32 /* word_key(): keys are cut at KEY_CAP - 1 bytes */
+
+/* What classify_word() reads from the characters of a word. */
+struct word_shape {
+    uint32_t flags;    /* TK_CAP, TK_UPPER, TK_PARTICLE, TK_POSS, TK_HYPHEN */
+    bool lower_start;  /* it starts with a lower-case letter (or one without case) */
+    bool ascii;        /* its key has only ASCII: only then can it be in the lexicon */
+    char key[KEY_CAP]; /* as word_key() makes it */
+    size_t key_len;
+};
+
+/* The case flags of word [start, end) and whether it starts in lower case, for any characters. */
+static uint32_t case_flags(const char *s, size_t start, size_t end, bool *lower_start)
 {
-    struct builtin_tok *t = &d->tok[i];
     int32_t c;
-    cp_at(d->text, t->end, t->start, &c);
+    cp_at(s, end, start, &c);
     enum cp_class first = cp_classify(c);
+    uint32_t flags = 0;
     size_t upper = 0, letters = 0;
-    for (size_t j = t->start; j < t->end;) {
-        char b = d->text[j];
+    for (size_t j = start; j < end;) {
+        char b = s[j];
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
             letters++;
             upper += b <= 'Z';
             j++;
             continue;
         }
-        size_t n = cp_at(d->text, t->end, j, &c);
+        size_t n = cp_at(s, end, j, &c);
         enum cp_class k = cp_classify(c);
         letters += is_letter(k);
         upper += k == CP_UPPER;
-        if (is_hyphen(c) && first == CP_LETTER && class_at(d->text, t->end, j + n) == CP_UPPER)
-            t->flags |= TK_PARTICLE;
+        if (is_hyphen(c) && first == CP_LETTER && class_at(s, end, j + n) == CP_UPPER)
+            flags |= TK_PARTICLE;
         j += n;
     }
     if (first == CP_UPPER)
-        t->flags |= TK_CAP;
+        flags |= TK_CAP;
     if (letters >= 2 && upper == letters)
-        t->flags |= TK_UPPER;
-    char key[32];
-    bool poss, ascii;
-    size_t n = word_key(d, i, key, sizeof(key), &poss, &ascii);
-    if (poss)
-        t->flags |= TK_POSS;
-    if (ascii)
-        t->lex = builtin_lex_find(d->lex, key, n);
+        flags |= TK_UPPER;
+    *lower_start = first == CP_LETTER;
+    return flags;
+}
+
+/* The flags of the hyphens of an ASCII word: TK_HYPHEN, and TK_PARTICLE for "al-Fajr". */
+static uint32_t hyphen_flags(const char *s, size_t n)
+{
+    uint32_t flags = 0;
+    for (size_t j = 1; j < n; j++)
+        if (s[j - 1] == '-') {
+            flags |= TK_HYPHEN;
+            if (s[0] >= 'a' && s[0] <= 'z' && s[j] >= 'A' && s[j] <= 'Z')
+                flags |= TK_PARTICLE;
+        }
+    return flags;
+}
+
+/*
+ * The shape of a word of ASCII bytes only, shorter than KEY_CAP, in one
+ * pass over its letters: what case_flags() and word_key() give for it.
+ * False, for the general path, for any other word.
+ */
+static bool shape_ascii(const char *s, size_t n, struct word_shape *w)
+{
+    if (n >= KEY_CAP)
+        return false;
+    size_t upper = 0, letters = 0;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char b = (unsigned char)s[j];
+        if (b >= 0x80)
+            return false;
+        bool up = b >= 'A' && b <= 'Z';
+        letters += up || (b >= 'a' && b <= 'z');
+        upper += up;
+        w->key[j] = (char)(up ? b - 'A' + 'a' : b);
+    }
+    w->lower_start = s[0] >= 'a' && s[0] <= 'z';
+    w->flags = (s[0] >= 'A' && s[0] <= 'Z' ? TK_CAP : 0) |
+               (letters >= 2 && upper == letters ? TK_UPPER : 0);
+    if (letters < n) /* digits, apostrophes or hyphens: a few words only */
+        w->flags |= hyphen_flags(s, n);
+    w->key_len = n;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') {
+        w->key_len -= 2;
+        w->flags |= TK_POSS;
+    }
+    w->key[w->key_len] = '\0';
+    w->ascii = true;
+    return true;
+}
+
+/* The shape of word i: shape_ascii(), or else the general path for any characters. */
+static void word_shape(const struct builtin_doc *d, size_t i, struct word_shape *w)
+{
+    const struct builtin_tok *t = &d->tok[i];
+    if (shape_ascii(d->text + t->start, t->end - t->start, w))
+        return;
+    w->flags = case_flags(d->text, t->start, t->end, &w->lower_start);
+    if (memchr(d->text + t->start, '-', t->end - t->start))
+        w->flags |= TK_HYPHEN;
+    bool poss;
+    w->key_len = word_key(d, i, w->key, sizeof(w->key), &poss, &w->ascii);
+    w->flags |= poss ? TK_POSS : 0;
+}
+
+/* Sets the case flags, the lexicon id and the lower-case set for word i. */
+static void classify_word(struct builtin_doc *d, size_t i)
+{
+    struct builtin_tok *t = &d->tok[i];
+    struct word_shape w;
+    word_shape(d, i, &w);
+    t->flags |= w.flags;
+    if (w.ascii)
+        t->lex = builtin_lex_find_lower(d->lex, w.key, w.key_len);
     if (t->lex >= 0)
         t->cls = builtin_lex_entry(d->lex, t->lex)->cls;
-    if (first == CP_LETTER) {
+    if (w.lower_start) {
         XGROW(d->lower_words, d->cap_lower_words, d->n_lower_words + 1);
-        d->lower_words[d->n_lower_words++] = word_hash(key, n);
+        d->lower_words[d->n_lower_words++] = word_hash(w.key, w.key_len);
     }
 }
 
@@ -336,13 +416,15 @@ static size_t scan_token(const char *s, size_t len, size_t i, enum cp_class k, u
         return e;
     }
     size_t e = scan_word(s, len, i);
+    *flags = TK_WORD;
+    if (e == i || s[e - 1] != 's')
+        return e;
     int32_t c;
     size_t n = cp_at(s, len, e, &c);
     /* "Workers' Union": a plural possessive before a capitalised word */
-    if (e > i && s[e - 1] == 's' && is_apostrophe(c) && class_at(s, len, e + n) == CP_SPACE &&
+    if (is_apostrophe(c) && class_at(s, len, e + n) == CP_SPACE &&
         class_at(s, len, e + n + 1) == CP_UPPER)
         e += n;
-    *flags = TK_WORD;
     return e;
 }
 
@@ -351,6 +433,10 @@ static void tokenize(struct builtin_doc *d, size_t from)
     const char *s = d->text;
     size_t len = d->len, i = from, newlines = 0;
     while (i < len) {
+        if (s[i] == ' ') { /* the most common byte between tokens */
+            i++;
+            continue;
+        }
         int32_t c;
         size_t n = cp_at(s, len, i, &c);
         enum cp_class k = cp_classify(c);
@@ -511,7 +597,7 @@ bool builtin_tok_seen_lower(const struct builtin_doc *d, size_t i)
 {
     if (i >= d->n_tok || !(d->tok[i].flags & TK_WORD))
         return false;
-    char key[32];
+    char key[KEY_CAP];
     bool poss, ascii;
     size_t n = word_key(d, i, key, sizeof(key), &poss, &ascii);
     return lower_has(d, word_hash(key, n));
