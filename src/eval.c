@@ -691,8 +691,13 @@ static void hash_str(XXH3_state_t *st, const char *s)
     XXH3_64bits_update(st, s ? s : "", strlen(s ? s : "") + 1);
 }
 
-/* The settings that change numbers, and the backends: shards to merge must agree on them. */
-static void config_fingerprint(const struct eval_options *o, char out[17])
+/*
+ * The settings that change numbers, and the backends (what an open backend
+ * says it is too, such as an llm: backend's prompt): shards to merge must
+ * agree on them.
+ */
+static void config_fingerprint(const struct eval_options *o, struct backend *const *opened,
+                               char out[17])
 {
     XXH3_state_t *st = XXH3_createState();
     XXH3_64bits_reset(st);
@@ -706,12 +711,13 @@ static void config_fingerprint(const struct eval_options *o, char out[17])
         hash_str(st, o->backends[i].name);
         hash_str(st, o->backends[i].spec);
         hash_str(st, o->backends[i].version);
+        if (opened[i] && opened[i]->identity)
+            hash_str(st, opened[i]->identity);
     }
     snprintf(out, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
     XXH3_freeState(st);
 }
 
-/* Runs every backend over the corpus, a batch of articles at a time. */
 /* What reading the corpus carries from batch to batch. */
 struct reading {
     corpus *c;
@@ -837,7 +843,6 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     e->runs = xcalloc(o->n_backends, sizeof(*e->runs));
     e->n_runs = o->n_backends;
     e->shard = o->shard;
-    config_fingerprint(o, e->config_fingerprint);
     struct runner r = {.o = o,
                        .e = e,
                        .pool = pool_new(o->threads),
@@ -849,6 +854,8 @@ fb_result eval_run(struct eval *e, const struct eval_options *o, struct diag *d)
     fb_result rc = fileio_check_dir(o->gold, "gold directory", d);
     if (rc == FB_OK)
         rc = open_all(&r);
+    if (rc == FB_OK)
+        config_fingerprint(o, r.backends, e->config_fingerprint);
     corpus *c = rc == FB_OK ? corpus_open(o->corpus, d) : NULL;
     if (rc == FB_OK && !c)
         rc = FB_EINPUT;

@@ -358,6 +358,16 @@ def llm_merged(tmp, root):
     check("merge: per-article usage is kept", usage.get("completion_tokens") == 42, usage)
     check("merge: usage totals are recomputed", r["backends"][0].get("usage", {}).get("articles")
           == 7, r["backends"][0].get("usage"))
+    with open(os.path.join(root, "b.txt"), "a") as f:
+        f.write("Be brief.\n")
+    other = os.path.join(tmp, "shard1-other-prompt")
+    p = run(["--backend", "llm-b", "--no-cache", "--shard", "1/2", "--out", other], root)
+    check("merge: a shard with another prompt runs", p.returncode == 0, p.stderr)
+    p = subprocess.run([FACTBENCH, "merge", dirs[0], other, "--out", merged], capture_output=True,
+                       text=True)
+    check("merge: shards run with other prompts do not merge (exit 2)",
+          p.returncode == 2 and "run with other settings or backends" in p.stderr,
+          (p.returncode, p.stderr))
 
 
 def llm_example(tmp, port):
