@@ -223,8 +223,25 @@ def full_tmpfs(tmp):
         changed = [k for k in before if after.get(k) != before[k]]
         check("full filesystem: every previous file is intact", not changed, changed)
         check("full filesystem: no temporary file", not temporaries(mnt), temporaries(mnt))
+        # where the run keeps its articles ($TMPDIR) is full: the outputs are elsewhere
+        out = os.path.join(tmp, "out-tmpdir-full")
+        env = dict(os.environ, TMPDIR=mnt)
+        p = run(["--backend", "oracle", "--out", out, "--no-cache"], root, env=env)
+        check("full $TMPDIR: exit 3, and says so",
+              p.returncode == 3 and "No space left on device" in p.stderr, (p.returncode, p.stderr))
+        check("full $TMPDIR: no report", not os.path.exists(os.path.join(out, "report.json")))
     finally:
         subprocess.run(["umount", mnt])
+
+
+def missing_tmpdir(tmp):
+    root = os.path.join(tmp, "notmp")
+    make_corpus(root, ["a-1"])
+    env = dict(os.environ, TMPDIR=os.path.join(tmp, "no-such-dir"))
+    p = run(["--backend", "null", "--out", "out", "--no-cache"], root, env=env)
+    check("missing $TMPDIR: exit 3, and says where",
+          p.returncode == 3 and "cannot create a temporary file in" in p.stderr and
+          "no-such-dir" in p.stderr, (p.returncode, p.stderr))
 
 
 # ---- signals --------------------------------------------------------------------------------
@@ -545,6 +562,7 @@ with tempfile.TemporaryDirectory() as tmp:
     directory_in_the_way(tmp)
     file_size_limit(tmp)
     full_tmpfs(tmp)
+    missing_tmpdir(tmp)
     terminated(tmp, "jsonl")
     terminated(tmp, "exec")
     closes_stdout(tmp)
