@@ -178,7 +178,7 @@ static void plots(struct buf *b, const struct render_input *in)
 static void per_article_table(struct fileio_stream *out, const struct eval *e)
 {
     struct buf *b = &out->text;
-    int m = e->cfg.mode;
+    enum mode m = e->cfg.mode;
     buf_adds(b, "<h2>Articles</h2><p class=muted>Overall F1 per article; click a column to "
                 "sort.</p><table id=articles><thead><tr><th class='l sort'>article</th>");
     for (size_t i = 0; i < e->n_runs; i++) {

@@ -24,12 +24,12 @@ static void attr(struct buf *b, const char *key, const char *value)
 }
 
 /* Whether a scored article missed or added anything in mode m. */
-static bool imperfect(const struct article_row *a, int m)
+static bool imperfect(const struct article_row *a, enum mode m)
 {
     return !a->reason && a->counts[m][SCORE_OVERALL].fp + a->counts[m][SCORE_OVERALL].fn > 0;
 }
 
-static size_t imperfect_articles(const struct backend_run *run, int m)
+static size_t imperfect_articles(const struct backend_run *run, enum mode m)
 {
     struct store_cursor c;
     struct article_row a;
@@ -42,7 +42,7 @@ static size_t imperfect_articles(const struct backend_run *run, int m)
 }
 
 static void testcase(struct buf *b, const struct backend_run *run, const struct article_row *a,
-                     int m)
+                     enum mode m)
 {
     struct prf o = a->counts[m][SCORE_OVERALL];
     buf_adds(b, "    <testcase");
@@ -70,7 +70,7 @@ static void render(const struct render_input *in, struct fileio_stream *out)
 {
     const struct eval *e = in->e;
     struct buf *b = &out->text;
-    int m = e->cfg.mode;
+    enum mode m = e->cfg.mode;
     size_t tests = 0, failures = 0, errors = 0;
     size_t *imperfect_of = xcalloc(e->n_runs + 1, sizeof(*imperfect_of));
     for (size_t i = 0; i < e->n_runs; i++) {
