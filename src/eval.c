@@ -84,7 +84,7 @@ void eval_add_totals(struct backend_run *to, const struct backend_run *from)
 /* Adds an article whose entry is written already: its row, its totals and costs. */
 static void append(struct backend_run *run, const struct article_result *r, const struct buf *entry)
 {
-    struct article_row row = {r->id, r->reason, r->position, {{{0, 0, 0}}}};
+    struct article_row row = {r->id, r->reason, r->position, {{{0, 0, 0}}}, r->usage};
     struct summary *s = &run->summary;
     for (int m = 0; m < N_MODES; m++)
         for (int c = 0; c < N_CATEGORIES; c++) {

@@ -23,6 +23,7 @@ struct row_head {
     uint64_t position, entry_at, entry_len;
     uint32_t id_len, reason_len; /* NO_REASON: not failed */
     struct prf counts[N_MODES][N_CATEGORIES];
+    struct backend_usage usage;
 };
 
 /* An unlinked temporary file in $TMPDIR: nothing is left behind, whatever happens. */
@@ -86,6 +87,7 @@ void store_add(struct store *s, const struct article_row *row, const char *entry
     h.reason_len = row->reason ? (uint32_t)strlen(row->reason) : NO_REASON;
     for (int m = 0; m < N_MODES; m++)
         memcpy(h.counts[m], row->counts[m], sizeof(h.counts[m]));
+    h.usage = row->usage;
     put(s, s->rows, &h, sizeof(h));
     put(s, s->rows, row->id, h.id_len);
     if (row->reason)
@@ -165,6 +167,7 @@ bool store_next(struct store_cursor *c, struct article_row *row)
     row->id = c->id.data;
     row->reason = h.reason_len == NO_REASON ? NULL : c->reason.data;
     row->position = (size_t)h.position;
+    row->usage = h.usage;
     for (int m = 0; m < N_MODES; m++) {
         struct prf all = {0, 0, 0};
         for (int k = 0; k < N_CATEGORIES; k++) {

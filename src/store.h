@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "result.h"
+#include "backend.h"
 #include "score.h"
 
 struct article_row {
@@ -27,6 +28,7 @@ struct article_row {
     const char *reason; /* why the backend failed the article, or NULL */
     size_t position;    /* the article's place in the corpus */
     struct prf counts[N_MODES][N_SCORES];
+    struct backend_usage usage; /* what the article cost, when the backend measured it */
 };
 
 struct store;

@@ -7,6 +7,7 @@ address is ever contacted), runs factbench on small corpora made in a
 temporary directory, and checks report.json, report.md, the logs, the cache
 and what the server saw. Prints "N passed, M failed".
 """
+import csv
 import json
 import os
 import signal
@@ -307,6 +308,12 @@ def llm_runs(tmp, port):
           usage.get("latency_ms", 0) > 0, usage)
     check("llm: a reply that is no prediction still cost tokens",
           per_article(r)["notpred-l1"].get("usage", {}).get("completion_tokens") == 42)
+    with open(os.path.join(root, "reports", "latest", "per_article.csv"), newline="") as f:
+        rows = {(row["article"], row["mode"]): row for row in csv.DictReader(f)}
+    row = rows.get(("ok-l1", "strict"), {})
+    check("llm: per_article.csv has the article's latency and tokens",
+          row.get("prompt_tokens") == str(words) and row.get("completion_tokens") == "42" and
+          float(row.get("latency_ms") or 0) > 0, row)
     total = r["backends"][0]["usage"]
     check("llm: token totals", total["articles"] == 7 and
           total["completion_tokens"]["total"] == 7 * 42 and
