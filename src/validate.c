@@ -40,11 +40,11 @@ static void tally(struct corpus_group *g, const struct article *a, const struct 
     }
 }
 
-static void check_gold(const struct article *a, const char *gold_dir, struct corpus_group *group,
-                       struct validate_summary *sum, struct diag *d)
+static void check_gold(const struct article *a, const char *gold_dir, const struct bounds *limits,
+                       struct corpus_group *group, struct validate_summary *sum, struct diag *d)
 {
     struct gold_doc *g;
-    fb_result rc = gold_load_article(NULL, gold_dir, a, &g, d);
+    fb_result rc = gold_load_article(limits, gold_dir, a, &g, d);
     if (rc == FB_END) {
         diag_warning(d, "%s: no gold file '%s/%s.json'", a->source, gold_dir, a->id);
         sum->without_gold++;
@@ -151,7 +151,7 @@ static struct corpus_group *group_of(struct groups *gr, struct validate_summary 
 /* ---- the whole check ---------------------------------------------------------- */
 
 fb_result validate_corpus(const char *corpus_path, const char *gold_dir, const char *groups_path,
-                          struct validate_summary *sum, struct diag *d)
+                          const struct bounds *limits, struct validate_summary *sum, struct diag *d)
 {
     size_t errors_before = d->errors;
     memset(sum, 0, sizeof(*sum));
@@ -161,6 +161,8 @@ fb_result validate_corpus(const char *corpus_path, const char *gold_dir, const c
     corpus *c = NULL;
     if (ok && fileio_check_dir(gold_dir, "gold directory", d) == FB_OK)
         c = corpus_open(corpus_path, d);
+    if (c && limits)
+        corpus_set_bounds(c, limits);
 
     struct idset seen;
     idset_init(&seen);
@@ -177,7 +179,7 @@ fb_result validate_corpus(const char *corpus_path, const char *gold_dir, const c
             continue;
         }
         sum->articles++;
-        check_gold(&a, gold_dir, group_of(&gr, sum, a.id), sum, d);
+        check_gold(&a, gold_dir, limits, group_of(&gr, sum, a.id), sum, d);
     }
     if (c) {
         corpus_close(c);

@@ -38,11 +38,14 @@ struct validate_summary {
  * for articles without gold. Returns FB_EINPUT when any error was found.
  *
  * groups_path, when not NULL, names a JSON file {"group": ["id", ...], ...}
- * that sorts articles into groups for the statistics. Release the summary
- * with validate_summary_release().
+ * that sorts articles into groups for the statistics. limits are those a
+ * run would apply (a config file's), NULL for the defaults. Release the
+ * summary with validate_summary_release().
  */
+struct bounds;
 fb_result validate_corpus(const char *corpus_path, const char *gold_dir, const char *groups_path,
-                          struct validate_summary *sum, struct diag *d);
+                          const struct bounds *limits, struct validate_summary *sum,
+                          struct diag *d);
 
 void validate_summary_release(struct validate_summary *sum);
 

@@ -104,21 +104,33 @@ struct diag;
 /* getopt values of --config and of the settings flags (OPT_SETTING + index). */
 enum { OPT_CONFIG = 256, OPT_SETTING = 300 };
 
-#define CMD_SETTING_OPTIONS                                                                        \
+/* --config and the limits: what the commands that read a corpus and gold take. */
+#define CMD_LIMIT_OPTIONS                                                                          \
     {"config", required_argument, NULL, OPT_CONFIG},                                               \
-        {"mode", required_argument, NULL, OPT_SETTING + 0},                                        \
-        {"claim-strict", required_argument, NULL, OPT_SETTING + 1},                                \
-        {"claim-lenient", required_argument, NULL, OPT_SETTING + 2},                               \
-        {"count-tolerance", required_argument, NULL, OPT_SETTING + 3},                             \
-        {"bootstrap", required_argument, NULL, OPT_SETTING + 4},                                   \
-        {"permutations", required_argument, NULL, OPT_SETTING + 5},                                \
-        {"seed", required_argument, NULL, OPT_SETTING + 6},                                        \
         {"max-article-bytes", required_argument, NULL, OPT_SETTING + 7},                           \
         {"max-response-bytes", required_argument, NULL, OPT_SETTING + 8},                          \
         {"max-items", required_argument, NULL, OPT_SETTING + 9},                                   \
     {                                                                                              \
         "max-depth", required_argument, NULL, OPT_SETTING + 10                                     \
     }
+
+/* Those, and the scoring settings: what the commands that score take. */
+#define CMD_SETTING_OPTIONS                                                                        \
+    CMD_LIMIT_OPTIONS, {"mode", required_argument, NULL, OPT_SETTING + 0},                         \
+        {"claim-strict", required_argument, NULL, OPT_SETTING + 1},                                \
+        {"claim-lenient", required_argument, NULL, OPT_SETTING + 2},                               \
+        {"count-tolerance", required_argument, NULL, OPT_SETTING + 3},                             \
+        {"bootstrap", required_argument, NULL, OPT_SETTING + 4},                                   \
+        {"permutations", required_argument, NULL, OPT_SETTING + 5},                                \
+    {                                                                                              \
+        "seed", required_argument, NULL, OPT_SETTING + 6                                           \
+    }
+
+#define CMD_LIMIT_HELP                                                                             \
+    "  --config FILE         settings file: its limits apply (default: factbench.json if\n"        \
+    "                        present)\n"                                                           \
+    "  --max-article-bytes N, --max-response-bytes N, --max-items N, --max-depth N\n"              \
+    "                        the limits, as for run (factbench run --help)\n"
 
 #define CMD_SETTING_HELP                                                                           \
     "  --config FILE         settings file (default: factbench.json if present)\n"                 \
