@@ -42,7 +42,7 @@ static void entry_path(const struct cache *c, const char *key, struct buf *path,
         buf_addf(path, "/%s.json", key + 2);
 }
 
-bool cache_get(const struct cache *c, const char *key, struct buf *out)
+bool cache_get(const struct cache *c, const char *key, size_t max, struct buf *out)
 {
     if (!c->dir || !c->read)
         return false;
@@ -52,7 +52,7 @@ bool cache_get(const struct cache *c, const char *key, struct buf *out)
     if (access(path.data, F_OK) == 0) {
         struct diag quiet;
         diag_init(&quiet);
-        hit = fileio_read(path.data, out, &quiet) == FB_OK;
+        hit = fileio_read_max(path.data, max, "limits.response_bytes", out, &quiet) == FB_OK;
         diag_release(&quiet);
     }
     buf_release(&path);

@@ -31,8 +31,12 @@ struct cache {
 void cache_key(const struct backend_options *opt, const char *request, size_t len,
                char key[CACHE_KEY_LEN + 1]);
 
-/* Reads the entry for key into out; false when there is none. */
-bool cache_get(const struct cache *c, const char *key, struct buf *out);
+/*
+ * Reads the entry for key into out; false when there is none, or when it
+ * is larger than max bytes (a response limit lowered since it was cached:
+ * such an entry is not read, and the backend is asked again).
+ */
+bool cache_get(const struct cache *c, const char *key, size_t max, struct buf *out);
 
 /* Stores an entry; a failure to store is a warning, never an error of the run. */
 void cache_put(const struct cache *c, const char *key, const char *data, size_t len,

@@ -299,7 +299,7 @@ static size_t from_cache(struct runner *r, size_t b, struct backend_job *jobs, s
     for (size_t i = 0; i < n; i++) {
         backend_request(jobs[i].article, &request);
         cache_key(&opt, request.data, request.len, keys[i]);
-        if (cache_get(&r->o->cache, keys[i], &cached)) {
+        if (cache_get(&r->o->cache, keys[i], r->o->cfg->limits.response_bytes, &cached)) {
             backend_job_answer(&jobs[i], cached.data, cached.len);
             if (jobs[i].ok) {
                 run->cache_hits++;

@@ -120,6 +120,13 @@ def cache_and_resume(tmp):
     check("cache: --no-cache reports no cache", "cache" not in r4["backends"][0])
     check("cache: scores do not depend on the cache",
           r1["backends"][0]["scores"] == r2["backends"][0]["scores"] == r4["backends"][0]["scores"])
+    small = run(["--backend", spec, "--max-response-bytes", "16"], root)
+    r5 = json.load(open(os.path.join(root, "reports", "latest", "report.json")))
+    reasons = [f["reason"] for f in r5["backends"][0]["failures"]]
+    check("cache: an entry over a lowered response limit is not taken from the cache",
+          small.returncode == 0 and r5["backends"][0]["cache"]["hits"] == 0 and
+          sum("limits.response_bytes" in x or "larger than" in x for x in reasons) >= 3,
+          (r5["backends"][0]["cache"], reasons))
 
 
 def killed_and_resumed(tmp, kind, signal_name, code):
