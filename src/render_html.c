@@ -3,7 +3,8 @@
  *
  * Summary tables, the plots inline as SVG, a sortable per-article table and
  * a drill-down per article with its text and, per backend, what was
- * missing, spurious or only partly right. No outside resource is loaded;
+ * missing, spurious or only partly right; for a large corpus, the table and
+ * the drill-down show the articles with the lowest F1. No outside resource is loaded;
  * every string from an article, a gold file or a backend is escaped, and the
  * page's script reads no data but the DOM's own numbers.
  */
@@ -16,8 +17,10 @@
 #include "fileio.h"
 #include "plots.h"
 #include "render.h"
+#include "xalloc.h"
 
-/* Articles shown in the drill-down at most (a big corpus keeps its page small). */
+/* Articles shown at most in the table and in the drill-down: a big corpus keeps its page small. */
+#define MAX_TABLE     2000
 #define MAX_DRILLDOWN 400
 
 static const char style[] =
@@ -175,12 +178,123 @@ static void plots(struct buf *b, const struct render_input *in)
     }
 }
 
+/* ---- which articles a long report shows ---------------------------------------- */
+
+struct pick {
+    double f1; /* the lowest of the backends'; -1 for a failed article */
+    size_t index;
+};
+
+/* Whether x goes before y: a lower F1, then an earlier article. */
+static bool before(struct pick x, struct pick y)
+{
+    return x.f1 < y.f1 || (x.f1 == y.f1 && x.index < y.index);
+}
+
+/* Restores the max-heap (by before()) below node i. */
+static void sift_down(struct pick *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t top = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && before(h[top], h[l]))
+            top = l;
+        if (r < n && before(h[top], h[r]))
+            top = r;
+        if (top == i)
+            return;
+        struct pick t = h[i];
+        h[i] = h[top];
+        h[top] = t;
+        i = top;
+    }
+}
+
+static int by_index(const void *x, const void *y)
+{
+    const struct pick *a = x, *b = y;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/*
+ * The articles a section shows: all of them when there are no more than
+ * limit, else the limit with the lowest overall F1 in the headline mode
+ * (the lowest of the backends'; failed articles first), in corpus order.
+ */
+struct selection {
+    bool all;
+    struct pick *picks; /* sorted by index */
+    size_t n, next;
+};
+
+static void select_lowest(const struct eval *e, size_t limit, struct selection *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->all = e->n_articles <= limit;
+    if (s->all)
+        return;
+    s->picks = xcalloc(limit, sizeof(*s->picks)); /* a max-heap of the lowest so far */
+    struct render_rows rows;
+    render_rows_open(&rows, e);
+    for (size_t i = 0; render_rows_next(&rows); i++) {
+        struct pick p = {2.0, i};
+        for (size_t k = 0; k < rows.n; k++) {
+            double f1 =
+                rows.row[k].reason ? -1 : prf_f1(rows.row[k].counts[e->cfg.mode][SCORE_OVERALL]);
+            p.f1 = f1 < p.f1 ? f1 : p.f1;
+        }
+        if (s->n < limit) {
+            s->picks[s->n++] = p;
+            if (s->n == limit)
+                for (size_t k = limit / 2 + 1; k-- > 0;)
+                    sift_down(s->picks, limit, k);
+        } else if (before(p, s->picks[0])) {
+            s->picks[0] = p;
+            sift_down(s->picks, limit, 0);
+        }
+    }
+    render_rows_close(&rows);
+    qsort(s->picks, s->n, sizeof(*s->picks), by_index);
+}
+
+/* Whether article i is shown; asked of every article in corpus order. */
+static bool selected(struct selection *s, size_t i)
+{
+    if (s->all)
+        return true;
+    if (s->next < s->n && s->picks[s->next].index == i) {
+        s->next++;
+        return true;
+    }
+    return false;
+}
+
+static size_t selection_count(const struct selection *s, const struct eval *e)
+{
+    return s->all ? e->n_articles : s->n;
+}
+
+static void selection_note(struct buf *b, const struct selection *s, const struct eval *e)
+{
+    if (!s->all)
+        buf_addf(b,
+                 "<p class=muted>The %zu articles of %zu with the lowest F1 (the lowest of "
+                 "the backends', failed articles first), in corpus order; per_article.csv "
+                 "has every article.</p>",
+                 s->n, e->n_articles);
+}
+
+/* ---- the per-article sections ------------------------------------------------------- */
+
 static void per_article_table(struct fileio_stream *out, const struct eval *e)
 {
     struct buf *b = &out->text;
     enum mode m = e->cfg.mode;
+    struct selection shown;
+    select_lowest(e, MAX_TABLE, &shown);
     buf_adds(b, "<h2>Articles</h2><p class=muted>Overall F1 per article; click a column to "
-                "sort.</p><table id=articles><thead><tr><th class='l sort'>article</th>");
+                "sort.</p>");
+    selection_note(b, &shown, e);
+    buf_adds(b, "<table id=articles><thead><tr><th class='l sort'>article</th>");
     for (size_t i = 0; i < e->n_runs; i++) {
         buf_adds(b, "<th class=sort>");
         text(b, e->runs[i].name);
@@ -189,7 +303,9 @@ static void per_article_table(struct fileio_stream *out, const struct eval *e)
     buf_adds(b, "</tr></thead><tbody>");
     struct render_rows rows;
     render_rows_open(&rows, e);
-    while (render_rows_next(&rows)) {
+    for (size_t a = 0; render_rows_next(&rows); a++) {
+        if (!selected(&shown, a))
+            continue;
         buf_adds(b, "<tr><td class=l><a href='#a-");
         text(b, rows.row[0].id);
         buf_adds(b, "'>");
@@ -211,6 +327,7 @@ static void per_article_table(struct fileio_stream *out, const struct eval *e)
         fileio_stream_flush(out);
     }
     render_rows_close(&rows);
+    free(shown.picks);
     buf_adds(b, "</tbody></table>");
 }
 
@@ -270,13 +387,16 @@ static void drilldown(struct fileio_stream *out, const struct eval *e)
 {
     struct buf *b = &out->text;
     struct buf path = BUF_INIT, article = BUF_INIT;
+    struct selection shown;
+    select_lowest(e, MAX_DRILLDOWN, &shown);
     buf_adds(b, "<h2>Drill-down</h2>");
-    if (e->n_articles > MAX_DRILLDOWN)
-        buf_addf(b, "<p class=muted>The first %d of %zu articles.</p>", MAX_DRILLDOWN,
-                 e->n_articles);
+    selection_note(b, &shown, e);
     struct render_rows rows;
     render_rows_open(&rows, e);
-    for (int i = 0; i < MAX_DRILLDOWN && render_rows_next(&rows); i++) {
+    for (size_t a = 0, left = selection_count(&shown, e); left && render_rows_next(&rows); a++) {
+        if (!selected(&shown, a))
+            continue;
+        left--;
         const char *id = rows.row[0].id;
         buf_adds(b, "<details id='a-");
         text(b, id);
@@ -311,6 +431,7 @@ static void drilldown(struct fileio_stream *out, const struct eval *e)
         fileio_stream_flush(out);
     }
     render_rows_close(&rows);
+    free(shown.picks);
     buf_release(&path);
     buf_release(&article);
 }

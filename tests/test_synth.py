@@ -4,9 +4,11 @@ on 1,000 articles, and precision and recall agree with the closed form.
 
 Usage: test_synth.py FACTBENCH
 """
+import csv
 import filecmp
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,6 +76,18 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"--threads 1 and 3 write the same {name}",
               filecmp.cmp(os.path.join(reports[0], name), os.path.join(reports[1], name),
                           shallow=False))
+    # 1,000 articles: the HTML drill-down shows the 400 with the lowest F1, in corpus order
+    html = open(os.path.join(reports[0], "report.html"), encoding="utf-8").read()
+    drilled = re.findall(r"<details id='a-([^']+)'>", html)
+    with open(os.path.join(reports[0], "per_article.csv"), newline="") as f:
+        f1 = {row["article"]: -1.0 if row["failed"] == "true" else float(row["f1"])
+              for row in csv.DictReader(f) if row["mode"] == "strict"}
+    order = sorted(f1)  # synthetic ids sort in corpus order
+    lowest = sorted(order, key=lambda a: (f1[a], order.index(a)))[:400]
+    check("report.html: the drill-down shows the 400 articles with the lowest F1",
+          drilled == sorted(lowest), (len(drilled), sorted(set(drilled) ^ set(lowest))[:5]))
+    check("report.html: and says so", "The 400 articles of 1000 with the lowest F1" in html)
+    check("report.html: the table shows all 1,000", html.count("<tr><td class=l>") == 1000)
     p = factbench("score", "--pred", os.path.join(first, "pred"), "--threads", "0")
     check("--threads 0 is a usage error (exit 2)", p.returncode == 2, p.stderr)
     p = factbench("synth", "--articles", "10", "--out", os.path.join(tmp, "x"), "--drop", "2")
