@@ -2,10 +2,11 @@
  * eval.h - an evaluation: backends run over a corpus and scored against gold.
  *
  * eval_run() reads the corpus a batch of articles at a time, asks every
- * backend for its predictions, scores them, and keeps per article only the
- * counts and the error listings. Then it sums the counts, bootstraps confidence intervals
- * and compares every pair of backends with the paired test. Everything a
- * report shows comes from the struct eval.
+ * backend for its predictions, scores them (on a pool of threads), and
+ * adds each article's result to its run's store (store.h), in corpus order,
+ * keeping only the totals in memory. Then it bootstraps confidence
+ * intervals and compares every pair of backends with the paired test, both
+ * reading the stores. Everything a report shows comes from the struct eval.
  */
 #ifndef FB_EVAL_H
 #define FB_EVAL_H
