@@ -235,7 +235,8 @@ static void pending_release(struct pending *p)
     gold_free(p->gold);
 }
 
-char *eval_slug(const char *name)
+/* A backend name made safe as one file name: "dir:/a b" gives "dir_a_b". Caller frees. */
+static char *slug_of(const char *name)
 {
     struct buf b = BUF_INIT;
     for (const char *s = name; *s; s++) {
@@ -486,7 +487,7 @@ static fb_result open_all(struct runner *r)
             continue;
         if (!r->pred_dirs)
             r->pred_dirs = xcalloc(o->n_backends, sizeof(*r->pred_dirs));
-        char *slug = eval_slug(run->name);
+        char *slug = slug_of(run->name);
         struct buf dir = BUF_INIT;
         buf_addf(&dir, "%s/%s", o->predictions_dir, slug);
         free(slug);
@@ -565,76 +566,56 @@ static size_t batch_size(const struct runner *r)
     return 8 * most > per_thread ? 8 * most : per_thread;
 }
 
-/* Every article of a run, in memory: ids and counts. */
-static size_t read_all(const struct backend_run *run, char ***ids,
-                       struct prf (**counts)[N_MODES][N_SCORES])
+/* An article of a run, read into memory to be matched by id. */
+struct held {
+    char *id;
+    struct prf counts[N_MODES][N_SCORES];
+};
+
+/* Every article of a run, in memory. */
+static size_t read_all(const struct backend_run *run, struct held **out)
 {
-    *ids = xcalloc(run->n_articles + 1, sizeof(**ids));
-    *counts = xcalloc(run->n_articles + 1, sizeof(**counts));
+    *out = xcalloc(run->n_articles + 1, sizeof(**out));
     struct store_cursor c;
     struct article_row row;
     size_t n = 0;
     store_open(&c, run->articles);
     while (n < run->n_articles && store_next(&c, &row)) {
-        (*ids)[n] = xstrdup(row.id);
-        memcpy((*counts)[n++], row.counts, sizeof(row.counts));
+        (*out)[n].id = xstrdup(row.id);
+        memcpy((*out)[n++].counts, row.counts, sizeof(row.counts));
     }
     store_close(&c);
     return n;
 }
 
-/* Position k of the ids sorted: the index of the first id >= key, or n. */
-static size_t lower_bound(char *const *ids, const size_t *order, size_t n, const char *key)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ids[order[mid]], key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static char *const *sort_ids; /* what by_id() compares: qsort() passes no context */
-
 static int by_id(const void *x, const void *y)
 {
-    return strcmp(sort_ids[*(const size_t *)x], sort_ids[*(const size_t *)y]);
+    return strcmp(((const struct held *)x)->id, ((const struct held *)y)->id);
 }
 
 void eval_pairs(const struct backend_run *x, const struct backend_run *y, struct article_pairs *out)
 {
-    char **xi, **yi;
-    struct prf(*xc)[N_MODES][N_SCORES], (*yc)[N_MODES][N_SCORES];
-    size_t nx = read_all(x, &xi, &xc), ny = read_all(y, &yi, &yc);
-    size_t *order = xcalloc(ny + 1, sizeof(*order));
-    for (size_t k = 0; k < ny; k++)
-        order[k] = k;
-    sort_ids = yi;
-    qsort(order, ny, sizeof(*order), by_id);
+    struct held *xs, *ys;
+    size_t nx = read_all(x, &xs), ny = read_all(y, &ys);
+    qsort(ys, ny, sizeof(*ys), by_id);
     memset(out, 0, sizeof(*out));
     out->ids = xcalloc(nx + 1, sizeof(*out->ids));
     out->x = xcalloc(nx + 1, sizeof(*out->x));
     out->y = xcalloc(nx + 1, sizeof(*out->y));
     for (size_t i = 0; i < nx; i++) {
-        size_t at = lower_bound(yi, order, ny, xi[i]);
-        if (at == ny || strcmp(yi[order[at]], xi[i]) != 0) {
-            free(xi[i]);
+        const struct held *hit = bsearch(&xs[i], ys, ny, sizeof(*ys), by_id);
+        if (!hit) {
+            free(xs[i].id);
             continue;
         }
-        out->ids[out->n] = xi[i];
-        memcpy(out->x[out->n], xc[i], sizeof(xc[i]));
-        memcpy(out->y[out->n++], yc[order[at]], sizeof(yc[0]));
+        out->ids[out->n] = xs[i].id;
+        memcpy(out->x[out->n], xs[i].counts, sizeof(xs[i].counts));
+        memcpy(out->y[out->n++], hit->counts, sizeof(hit->counts));
     }
     for (size_t k = 0; k < ny; k++)
-        free(yi[k]);
-    free(order);
-    free(xi);
-    free(yi);
-    free(xc);
-    free(yc);
+        free(ys[k].id);
+    free(xs);
+    free(ys);
 }
 
 void eval_pairs_release(struct article_pairs *p)
@@ -673,7 +654,8 @@ const struct backend_run *eval_run_named(const struct eval *e, const char *name)
     return NULL;
 }
 
-bool eval_in_shard(const char *id, struct shard s)
+/* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
+static bool in_shard(const char *id, struct shard s)
 {
     return !s.count || XXH3_64bits(id, strlen(id)) % s.count == s.index;
 }
@@ -741,7 +723,7 @@ static void read_batch(struct runner *r, struct reading *rd, struct batch *bt)
         } else if (next == FB_OK) {
             fingerprint(r, &a);
             size_t position = r->position++;
-            if (!r->o->shard.count || eval_in_shard(a.id, r->o->shard))
+            if (!r->o->shard.count || in_shard(a.id, r->o->shard))
                 pending_take(&bt->items[bt->n++], &a, position);
         }
     }

@@ -149,12 +149,6 @@ void eval_paired_test(const struct article_pairs *pairs, enum mode m, int score,
 /* The run of backend `name`, or NULL. */
 const struct backend_run *eval_run_named(const struct eval *e, const char *name);
 
-/* Whether article id belongs to shard s: XXH3-64 of the id, modulo the count. */
-bool eval_in_shard(const char *id, struct shard s);
-
-/* A backend name made safe as one file name: "dir:/a b" gives "dir_a_b". Caller frees. */
-char *eval_slug(const char *name);
-
 /*
  * Computes everything that derives from the per-article results beyond
  * the totals eval_add() keeps: each run's macro F1 and intervals, and the

@@ -485,12 +485,6 @@ fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len
     return FB_OK;
 }
 
-fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct gold_doc **out,
-                    struct diag *d)
-{
-    return gold_load_within(NULL, mode, src, out, d);
-}
-
 fb_result gold_load_article(const struct bounds *b, const char *gold_dir, const struct article *a,
                             struct gold_doc **out, struct diag *d)
 {

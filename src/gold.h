@@ -99,21 +99,17 @@ fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len
                             enum gold_mode mode, const struct gold_source *src,
                             struct gold_doc **out, struct diag *d);
 
-/* Like gold_parse() on the contents of src->name. */
-fb_result gold_load(enum gold_mode mode, const struct gold_source *src, struct gold_doc **out,
-                    struct diag *d);
-
 /*
  * Reads <gold_dir>/<id>.json as the gold of article a (its evidence checked
  * against the article's text) within the limits b (NULL: the defaults).
  * Returns FB_END, reporting nothing, when the article has no gold file;
- * otherwise as gold_load().
+ * otherwise as gold_load_within().
  */
 struct article;
 fb_result gold_load_article(const struct bounds *b, const char *gold_dir, const struct article *a,
                             struct gold_doc **out, struct diag *d);
 
-/* Like gold_load() within the limits b (NULL: the defaults). */
+/* Like gold_parse_within() on the contents of src->name. */
 fb_result gold_load_within(const struct bounds *b, enum gold_mode mode,
                            const struct gold_source *src, struct gold_doc **out, struct diag *d);
 

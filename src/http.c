@@ -325,11 +325,6 @@ static bool connection_error(CURLcode res)
     }
 }
 
-static double uniform(struct rng *r)
-{
-    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
 /*
  * Waits backoff * 2^(attempt-1), capped, times a random factor in [0.5, 1)
  * so that articles that failed together do not come back together; at
@@ -338,7 +333,7 @@ static double uniform(struct rng *r)
 static void retry_later(http_client *c, struct transfer *t, const char *what)
 {
     double wait = fmin(MAX_WAIT, c->backoff * ldexp(1.0, (int)t->attempts - 1));
-    wait *= 0.5 + 0.5 * uniform(&c->rng);
+    wait *= 0.5 + 0.5 * rng_uniform(&c->rng);
     curl_off_t after = 0;
     if (curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &after) == CURLE_OK && after > 0)
         wait = fmax(wait, fmin((double)after, MAX_WAIT));

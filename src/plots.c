@@ -69,7 +69,7 @@ static void data_scores(struct buf *b, const cJSON *report)
     const cJSON *backends = rj(report, "backends"), *be;
     char path[96];
     buf_adds(b, "$scores << EOD\n");
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < N_SCORES; k++) {
         label(b, render_scores[k]);
         cJSON_ArrayForEach(be, backends)
         {
@@ -120,7 +120,7 @@ static void plot_pr(struct buf *b, const cJSON *report)
     int i = 0;
     cJSON_ArrayForEach(be, backends)
     {
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < N_SCORES; k++) {
             snprintf(path, sizeof(path), "scores.%s.%s", mode_of(report), render_scores[k]);
             buf_addf(b, "%d %.6f %.6f ", i, rj_num(rj(be, path), "recall", 0),
                      rj_num(rj(be, path), "precision", 0));
@@ -213,7 +213,7 @@ static void plot_heatmap(struct buf *b, const cJSON *report)
     int i = 0;
     cJSON_ArrayForEach(be, backends)
     {
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < N_SCORES; k++) {
             snprintf(path, sizeof(path), "scores.%s.%s.f1", mode_of(report), render_scores[k]);
             buf_addf(b, "%d %d %.6f\n", k, i, rj_num(be, path, 0));
         }

@@ -9,8 +9,8 @@
 #include "fileio.h"
 #include "xalloc.h"
 
-const char *const render_scores[5] = {"overall", "actors", "counts", "dates", "claims"};
-const char *const render_modes[2] = {"strict", "lenient"};
+const char *const render_scores[N_SCORES] = {"overall", "actors", "counts", "dates", "claims"};
+const char *const render_modes[N_MODES] = {"strict", "lenient"};
 
 static const struct renderer *const renderers[] = {
     &render_md,

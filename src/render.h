@@ -86,7 +86,7 @@ const char *rj_str(const cJSON *o, const char *path, const char *fallback);
 void render_decimal(struct buf *b, double v, int places);
 
 /* The score names in report order, and the modes. */
-extern const char *const render_scores[5];
-extern const char *const render_modes[2];
+extern const char *const render_scores[N_SCORES];
+extern const char *const render_modes[N_MODES];
 
 #endif

@@ -62,7 +62,7 @@ static void score_rows(struct buf *b, const cJSON *report, const char *mode)
                 "</thead><tbody>");
     cJSON_ArrayForEach(be, rj(report, "backends"))
     {
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < N_SCORES; k++) {
             snprintf(path, sizeof(path), "scores.%s.%s", mode, render_scores[k]);
             const cJSON *m = rj(be, path), *ci = rj(m, "f1_ci95");
             buf_adds(b, "<tr><td>");
@@ -86,7 +86,6 @@ static void score_rows(struct buf *b, const cJSON *report, const char *mode)
 static void breakdown(struct buf *b, const cJSON *report)
 {
     const cJSON *be;
-    static const char *const cats[] = {"actors", "counts", "dates", "claims"};
     buf_adds(b, "<h2>Breakdown (lenient alignment)</h2><p class=muted>Correct: matches strictly "
                 "too; partial: matches only leniently; attribute accuracy on matched items.</p>"
                 "<table><thead><tr><th class=l>backend</th><th class=l>category</th>"
@@ -94,15 +93,15 @@ static void breakdown(struct buf *b, const cJSON *report)
                 "<th class=l>attributes</th></tr></thead><tbody>");
     cJSON_ArrayForEach(be, rj(report, "backends"))
     {
-        for (int k = 0; k < 4; k++) {
-            const cJSON *c = rj(rj(be, "breakdown"), cats[k]), *attr;
+        for (int k = 0; k < N_CATEGORIES; k++) {
+            const cJSON *c = rj(rj(be, "breakdown"), category_names[k]), *attr;
             buf_adds(b, "<tr><td>");
             if (k == 0)
                 text(b, rj_str(be, "name", "?"));
             buf_addf(b,
                      "</td><td class=l>%s</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
                      "<td>%.0f</td><td class=l>",
-                     cats[k], rj_num(c, "correct", 0), rj_num(c, "partial", 0),
+                     category_names[k], rj_num(c, "correct", 0), rj_num(c, "partial", 0),
                      rj_num(c, "missing", 0), rj_num(c, "spurious", 0));
             cJSON_ArrayForEach(attr, rj(c, "attributes"))
             {
@@ -215,24 +214,24 @@ static int by_index(const void *x, const void *y)
     return (a->index > b->index) - (a->index < b->index);
 }
 
-/*
- * The articles a section shows: all of them when there are no more than
- * limit, else the limit with the lowest overall F1 in the headline mode
- * (the lowest of the backends'; failed articles first), in corpus order.
- */
-struct selection {
-    bool all;
-    struct pick *picks; /* sorted by index */
-    size_t n, next;
-};
-
-static void select_lowest(const struct eval *e, size_t limit, struct selection *s)
+static int by_f1(const void *x, const void *y)
 {
-    memset(s, 0, sizeof(*s));
-    s->all = e->n_articles <= limit;
-    if (s->all)
-        return;
-    s->picks = xcalloc(limit, sizeof(*s->picks)); /* a max-heap of the lowest so far */
+    const struct pick *a = x, *b = y;
+    return before(*a, *b) ? -1 : before(*b, *a);
+}
+
+/*
+ * The MAX_TABLE articles with the lowest overall F1 in the headline mode
+ * (the lowest of the backends'; failed articles first), lowest first, in
+ * one pass over the stores with a bounded max-heap; none when every article
+ * fits in both sections. *n is how many.
+ */
+static struct pick *lowest_articles(const struct eval *e, size_t *n)
+{
+    *n = 0;
+    if (e->n_articles <= MAX_DRILLDOWN)
+        return NULL;
+    struct pick *h = xcalloc(MAX_TABLE, sizeof(*h));
     struct render_rows rows;
     render_rows_open(&rows, e);
     for (size_t i = 0; render_rows_next(&rows); i++) {
@@ -242,17 +241,42 @@ static void select_lowest(const struct eval *e, size_t limit, struct selection *
                 rows.row[k].reason ? -1 : prf_f1(rows.row[k].counts[e->cfg.mode][SCORE_OVERALL]);
             p.f1 = f1 < p.f1 ? f1 : p.f1;
         }
-        if (s->n < limit) {
-            s->picks[s->n++] = p;
-            if (s->n == limit)
-                for (size_t k = limit / 2 + 1; k-- > 0;)
-                    sift_down(s->picks, limit, k);
-        } else if (before(p, s->picks[0])) {
-            s->picks[0] = p;
-            sift_down(s->picks, limit, 0);
+        if (*n < MAX_TABLE) {
+            h[(*n)++] = p;
+            if (*n == MAX_TABLE)
+                for (size_t k = MAX_TABLE / 2 + 1; k-- > 0;)
+                    sift_down(h, MAX_TABLE, k);
+        } else if (before(p, h[0])) {
+            h[0] = p;
+            sift_down(h, MAX_TABLE, 0);
         }
     }
     render_rows_close(&rows);
+    qsort(h, *n, sizeof(*h), by_f1);
+    return h;
+}
+
+/*
+ * The articles a section shows: all of them when there are no more than
+ * limit, else the limit with the lowest F1 (from lowest_articles()), in
+ * corpus order.
+ */
+struct selection {
+    bool all;
+    struct pick *picks; /* sorted by index */
+    size_t n, next;
+};
+
+static void select_lowest(const struct eval *e, const struct pick *lowest, size_t n_lowest,
+                          size_t limit, struct selection *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->all = e->n_articles <= limit;
+    if (s->all)
+        return;
+    s->n = n_lowest < limit ? n_lowest : limit;
+    s->picks = xcalloc(s->n + 1, sizeof(*s->picks));
+    memcpy(s->picks, lowest, s->n * sizeof(*s->picks));
     qsort(s->picks, s->n, sizeof(*s->picks), by_index);
 }
 
@@ -285,12 +309,13 @@ static void selection_note(struct buf *b, const struct selection *s, const struc
 
 /* ---- the per-article sections ------------------------------------------------------- */
 
-static void per_article_table(struct fileio_stream *out, const struct eval *e)
+static void per_article_table(struct fileio_stream *out, const struct eval *e,
+                              const struct pick *lowest, size_t n_lowest)
 {
     struct buf *b = &out->text;
     enum mode m = e->cfg.mode;
     struct selection shown;
-    select_lowest(e, MAX_TABLE, &shown);
+    select_lowest(e, lowest, n_lowest, MAX_TABLE, &shown);
     buf_adds(b, "<h2>Articles</h2><p class=muted>Overall F1 per article; click a column to "
                 "sort.</p>");
     selection_note(b, &shown, e);
@@ -383,12 +408,13 @@ static void error_list(struct buf *b, const cJSON *errors)
     buf_adds(b, "</ul>");
 }
 
-static void drilldown(struct fileio_stream *out, const struct eval *e)
+static void drilldown(struct fileio_stream *out, const struct eval *e, const struct pick *lowest,
+                      size_t n_lowest)
 {
     struct buf *b = &out->text;
     struct buf path = BUF_INIT, article = BUF_INIT;
     struct selection shown;
-    select_lowest(e, MAX_DRILLDOWN, &shown);
+    select_lowest(e, lowest, n_lowest, MAX_DRILLDOWN, &shown);
     buf_adds(b, "<h2>Drill-down</h2>");
     selection_note(b, &shown, e);
     struct render_rows rows;
@@ -407,7 +433,8 @@ static void drilldown(struct fileio_stream *out, const struct eval *e)
         buf_addf(&path, "%s/%s.txt", e->corpus_path, id);
         struct diag quiet;
         diag_init(&quiet);
-        if (fileio_read(path.data, &article, &quiet) == FB_OK) {
+        if (fileio_read_max(path.data, e->cfg.limits.article_bytes, "limits.article_bytes",
+                            &article, &quiet) == FB_OK) {
             buf_adds(b, "<pre>");
             text(b, article.data);
             buf_adds(b, "</pre>");
@@ -462,8 +489,11 @@ static void render(const struct render_input *in, struct fileio_stream *out)
     breakdown(b, r);
     comparisons(b, r);
     plots(b, in);
-    per_article_table(out, in->e);
-    drilldown(out, in->e);
+    size_t n_lowest;
+    struct pick *lowest = lowest_articles(in->e, &n_lowest);
+    per_article_table(out, in->e, lowest, n_lowest);
+    drilldown(out, in->e, lowest, n_lowest);
+    free(lowest);
     buf_addf(b, "<script>%s</script></body></html>\n", script);
 }
 

@@ -26,7 +26,7 @@ static void scores_table(struct buf *b, const cJSON *report, const char *mode)
                 "|---|---|--:|--:|--:|---|--:|--:|--:|\n");
     cJSON_ArrayForEach(be, rj(report, "backends"))
     {
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < N_SCORES; k++) {
             snprintf(path, sizeof(path), "scores.%s.%s", mode, render_scores[k]);
             const cJSON *m = rj(be, path);
             const cJSON *ci = rj(m, "f1_ci95");
@@ -188,7 +188,7 @@ static void render(const struct render_input *in, struct fileio_stream *out)
     gate(b, r);
     buf_adds(b, "\n## Scores\n");
     scores_table(b, r, rj_str(r, "config.mode", "strict"));
-    for (int m = 0; m < 2; m++)
+    for (int m = 0; m < N_MODES; m++)
         if (strcmp(render_modes[m], rj_str(r, "config.mode", "strict")) != 0)
             scores_table(b, r, render_modes[m]);
     comparisons(b, r);

@@ -60,8 +60,8 @@ fb_result report_write(const struct eval *e, const char *out_dir, const char *hi
  * the settings, and per backend and article the counts, breakdowns and
  * error listings (into the runs' stores, as eval_run() does); then
  * recomputes everything derived (eval_finish()), so the numbers are the
- * report's own. The file is parsed whole, so reading holds it in memory. Every rule is checked: a report that is
- * not one gives FB_EINPUT with each problem reported ("a.json: $.backends[0]
+ * report's own. The file is parsed whole, so reading holds it in memory. Every rule is checked: a
+ * report that is not one gives FB_EINPUT with each problem reported ("a.json: $.backends[0]
  * .per_article[3].scores.strict.actors.tp: expected a non-negative integer").
  * Release the eval with eval_release().
  */

@@ -53,6 +53,11 @@ uint64_t rng_below(struct rng *r, uint64_t n)
     return (uint64_t)(m >> 64);
 }
 
+double rng_uniform(struct rng *r)
+{
+    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
+
 /* ---- reading counts ------------------------------------------------------ */
 
 #define CHUNK 4096 /* articles a bootstrap holds at once */

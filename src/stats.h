@@ -27,6 +27,8 @@ void rng_seed(struct rng *r, uint64_t seed);
 uint64_t rng_next(struct rng *r);
 /* A uniform integer in [0, n), without modulo bias; n > 0. */
 uint64_t rng_below(struct rng *r, uint64_t n);
+/* A uniform double in [0, 1), from the top 53 bits of a draw. */
+double rng_uniform(struct rng *r);
 
 /*
  * Per-article counts, read in order a chunk at a time, so that statistics

@@ -23,16 +23,11 @@ struct tally {
     struct prf made[N_MODES][N_CATEGORIES];
 };
 
-static double uniform(struct rng *r)
-{
-    return (double)(rng_next(r) >> 11) / 9007199254740992.0; /* 53 bits */
-}
-
 static enum fate fate_of(const struct synth_options *o, struct rng *r)
 {
-    if (uniform(r) < o->drop)
+    if (rng_uniform(r) < o->drop)
         return DROPPED;
-    return uniform(r) < o->perturb ? PERTURBED : KEPT;
+    return rng_uniform(r) < o->perturb ? PERTURBED : KEPT;
 }
 
 static void count_fate(struct tally *t, enum category c, enum fate f)
@@ -181,7 +176,7 @@ static fb_result write_article(const struct synth_options *o, struct rng *r, siz
             if (f != DROPPED)
                 item(pred, (enum category)c, i, j, true, f);
             count_fate(t, (enum category)c, f);
-            if (uniform(r) < o->add) {
+            if (rng_uniform(r) < o->add) {
                 spurious(pred, (enum category)c, i, j);
                 t->made[MODE_STRICT][c].fp++;
                 t->made[MODE_LENIENT][c].fp++;

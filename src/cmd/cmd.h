@@ -165,7 +165,8 @@ int cmd_take_setting(struct cmd_settings *s, int opt, const char *arg);
 
 /*
  * Fills cfg: defaults, then the config file, then the flags. Returns 0, or
- * the exit code after reporting the problems to d.
+ * the exit code after reporting the problems to d. Either way, release cfg
+ * with config_release().
  */
 int cmd_load_settings(const struct cmd_settings *s, struct config *cfg, struct diag *d);
 

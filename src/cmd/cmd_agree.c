@@ -47,6 +47,7 @@ int cmd_agree(int argc, char **argv)
         if (rc == FB_OK)
             agree_print(&a, argv[optind], argv[optind + 1], stdout);
     }
+    config_release(&cfg);
     diag_release(&d);
     return code ? code : fb_exit_code(rc);
 }

@@ -72,6 +72,7 @@ int cmd_score(int argc, char **argv)
     struct config cfg;
     int code = cmd_load_settings(&settings, &cfg, &d);
     if (code) {
+        config_release(&cfg);
         diag_release(&d);
         return code;
     }
@@ -92,6 +93,7 @@ int cmd_score(int argc, char **argv)
         report_print_summary(&e, stdout);
     eval_release(&e);
     buf_release(&spec);
+    config_release(&cfg);
     diag_release(&d);
     return fb_exit_code(rc);
 }

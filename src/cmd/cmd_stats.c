@@ -66,6 +66,7 @@ int cmd_stats(int argc, char **argv)
     int code = cmd_load_settings(&settings, &cfg, &d);
     if (code) {
         buf_release(&fallback);
+        config_release(&cfg);
         diag_release(&d);
         return code;
     }
@@ -74,6 +75,7 @@ int cmd_stats(int argc, char **argv)
     validate_print_stats(&sum, stdout);
     validate_summary_release(&sum);
     buf_release(&fallback);
+    config_release(&cfg);
     diag_release(&d);
     return fb_exit_code(rc);
 }

@@ -43,6 +43,7 @@ int cmd_validate(int argc, char **argv)
     struct config cfg;
     int code = cmd_load_settings(&settings, &cfg, &d);
     if (code) {
+        config_release(&cfg);
         diag_release(&d);
         return code;
     }
@@ -51,6 +52,7 @@ int cmd_validate(int argc, char **argv)
     printf("%zu articles, %zu gold files: %zu errors, %zu warnings\n", sum.articles, sum.gold_files,
            d.errors, d.warnings);
     validate_summary_release(&sum);
+    config_release(&cfg);
     diag_release(&d);
     return fb_exit_code(rc);
 }
