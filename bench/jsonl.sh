@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what the jsonl backend path costs, side by side in one run:
-#  1. the path alone (fb_bench_path): ARTICLES small articles through one
+#  1. the path alone (fb_bench_path): 5 x ARTICLES small articles through one
 #     jsonl worker that answers at once (fb_bench_backend), against the
 #     same driver with --backend null; the target is at least 20,000
 #     articles/s through one worker;

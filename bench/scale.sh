@@ -30,9 +30,10 @@ inputs() { # the options that read synthetic corpus $1
 }
 no_stats=(--bootstrap 0 --permutations 0)
 # shellcheck disable=SC2046 # inputs() gives separate words
-score() { time_cmd "$bin" score --pred "$work/s$1/pred" $(inputs "$1") --out "$work/out" "${@:2}"; }
+# each run writes a fresh output directory: replacing files would time their deletion too
+score() { rm -rf "$work/out"; time_cmd "$bin" score --pred "$work/s$1/pred" $(inputs "$1") --out "$work/out" "${@:2}"; }
 # shellcheck disable=SC2046
-run() { time_cmd "$bin" run $(inputs "$1") --out "$work/out" --no-cache "${@:2}"; }
+run() { rm -rf "$work/out"; time_cmd "$bin" run $(inputs "$1") --out "$work/out" --no-cache "${@:2}"; }
 
 read -r t_cat _ < <(time_cmd sh -c "find '$work/s$large/gold' '$work/s$large/pred' -type f \
     -print0 | xargs -0 cat")

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-from testlib import check, finish
+from testlib import check, check_failures, finish
 
 FACTBENCH, SOURCE, PLUGIN, BAD_PLUGIN = sys.argv[1:5]
 FAULTY = os.path.join(SOURCE, "tests", "backends", "faulty.py")
@@ -32,10 +32,6 @@ def make_corpus(root, ids):
             f.write(f"Text of {i}.\n")
         with open(os.path.join(root, "gold", i + ".json"), "w") as f:
             json.dump({"article": i, "actors": [{"name": "Ana"}]}, f)
-
-
-def failures(report):
-    return {f["article"]: f["reason"] for f in report["backends"][0]["failures"]}
 
 
 def leftovers(marker):
@@ -70,13 +66,7 @@ def fault_run(tmp, kind, expect):
     p = run(["--backend", spec, "--jobs", "3", "--timeout", "4", "--no-cache"], root)
     check(f"{kind}: the run succeeds", p.returncode == 0, p.stderr)
     report = json.load(open(os.path.join(root, "reports", "latest", "report.json")))
-    got = failures(report)
-    for article, reason in expect.items():
-        if reason is None:
-            check(f"{kind}: {article} is scored", article not in got, got.get(article, ""))
-        else:
-            check(f"{kind}: {article} fails with '{reason}'", reason in got.get(article, ""),
-                  got.get(article, "(not failed)"))
+    check_failures(kind, expect, report)
     fn = report["backends"][0]["scores"]["strict"]["overall"]["fn"]
     check(f"{kind}: failed articles count as missed", fn == sum(1 for r in expect.values() if r))
     check(f"{kind}: no process left behind", not leftovers(faulty), leftovers(faulty))

@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from testlib import check, finish  # noqa: E402
+from testlib import check, failures, finish  # noqa: E402
 
 FACTBENCH, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 FAULTY = os.path.join(SOURCE, "tests", "backends", "faulty.py")
@@ -289,7 +289,8 @@ def closes_stdout(tmp):
         got = reasons(root, "out-" + kind) if p.returncode == 0 else {}
         check(f"stdout closed early ({kind}): that article fails", want in
               got.get("close-1", ""), (p.stderr, got))
-        check(f"stdout closed early ({kind}): the others are scored", "ok-1" not in got, got)
+        check(f"stdout closed early ({kind}): the others are scored",
+              p.returncode == 0 and "ok-1" not in got, got)
         left = leftovers()
         check(f"stdout closed early ({kind}): no process left", not left, left)
 
@@ -345,8 +346,7 @@ def corpus_changes(tmp):
 
 
 def reasons(root, out="out"):
-    r = json.load(open(os.path.join(root, out, "report.json")))
-    return {f["article"]: f["reason"] for f in r["backends"][0]["failures"]}
+    return failures(json.load(open(os.path.join(root, out, "report.json"))))
 
 
 def limits(tmp):
@@ -549,6 +549,7 @@ def permissions(tmp):
                 want = 0o755 if os.path.isdir(path) else 0o644
                 if mode != want:
                     bad.append((os.path.relpath(path, root), oct(mode)))
+    check("permissions: the history file is written", os.path.exists(hist))
     if os.path.exists(hist):
         mode = stat.S_IMODE(os.stat(hist).st_mode)
         if mode != 0o644:

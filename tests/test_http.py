@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.request
 
-from testlib import check, finish
+from testlib import check, check_failures, failures, finish
 
 FACTBENCH, SOURCE = sys.argv[1:3]
 SERVER = os.path.join(SOURCE, "tests", "http_server.py")
@@ -84,10 +84,6 @@ def service(port, **extra):
                  "retries": 3, "backoff": 0.05, "headers": HEADERS}, **extra)
 
 
-def failures(r, b=0):
-    return {f["article"]: f["reason"] for f in r["backends"][b]["failures"]}
-
-
 def per_article(r, b=0):
     return {a["article"]: a for a in r["backends"][b]["per_article"]}
 
@@ -118,13 +114,7 @@ def http_faults(tmp, port):
     check("http: the run succeeds", p.returncode == 0, p.stderr)
     check("http: the run takes no retry longer than it should", elapsed < 30, elapsed)
     r = report(root)
-    got = failures(r)
-    for article, reason in EXPECT_HTTP.items():
-        if reason is None:
-            check(f"http: {article} is scored", article not in got, got.get(article, ""))
-        else:
-            check(f"http: {article} fails with '{reason}'", reason in got.get(article, ""),
-                  got.get(article, "(not failed)"))
+    check_failures("http", EXPECT_HTTP, r)
     fn = r["backends"][0]["scores"]["strict"]["overall"]["fn"]
     check("http: failed articles count as missed", fn == sum(1 for v in EXPECT_HTTP.values() if v))
     s = state(port)
@@ -274,13 +264,7 @@ def llm_runs(tmp, port):
     p = run(["--backend", "llm-a"], root)
     check("llm: the run succeeds", p.returncode == 0, p.stderr)
     r = report(root)
-    got = failures(r)
-    for article, reason in EXPECT_LLM.items():
-        if reason is None:
-            check(f"llm: {article} is scored", article not in got, got.get(article, ""))
-        else:
-            check(f"llm: {article} fails with '{reason}'", reason in got.get(article, ""),
-                  got.get(article, "(not failed)"))
+    check_failures("llm", EXPECT_LLM, r)
     check("llm: the predictions score", r["backends"][0]["scores"]["strict"]["actors"]["tp"] == 4)
     s = state(port)
     check("llm: 429 is tried again", s["hits"].get("chat:r429-l1") == 2, s["hits"])

@@ -14,6 +14,23 @@ def check(name, cond, detail=""):
         print(f"FAIL {name} {str(detail)[:600]}")
 
 
+def failures(report, b=0):
+    """Backend b's failed articles in a report: {article: reason}."""
+    return {f["article"]: f["reason"] for f in report["backends"][b]["failures"]}
+
+
+def check_failures(prefix, expect, report):
+    """Checks each article of expect {article: reason or None}: failed with a
+    reason that contains the one given, or scored (None)."""
+    got = failures(report)
+    for article, reason in expect.items():
+        if reason is None:
+            check(f"{prefix}: {article} is scored", article not in got, got.get(article, ""))
+        else:
+            check(f"{prefix}: {article} fails with '{reason}'", reason in got.get(article, ""),
+                  got.get(article, "(not failed)"))
+
+
 def finish():
     """Prints the closing line and exits non-zero when any check failed."""
     print(f"{_results['passed']} passed, {_results['failed']} failed")
