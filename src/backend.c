@@ -92,19 +92,13 @@ void backend_job_fail(struct backend_job *j, const char *fmt, ...)
 }
 
 /* A backend's own report of failure: {"article": "<id>", "error": "reason"}. */
-static bool reported_error(struct backend_job *j, const char *text, size_t len)
+static bool reported_error(struct backend_job *j, const cJSON *root)
 {
-    struct diag quiet;
-    diag_init(&quiet);
-    cJSON *root =
-        json_parse(text, len, "response", 1, bounds_or_defaults(j->bounds)->depth, &quiet);
-    diag_release(&quiet);
     const cJSON *error = cJSON_GetObjectItemCaseSensitive(root, "error");
     bool is_error = cJSON_IsObject(root) && error && !cJSON_IsNull(error);
     if (is_error)
         backend_job_fail(j, "backend error: %s",
                          cJSON_IsString(error) ? error->valuestring : "(not a string)");
-    cJSON_Delete(root);
     return is_error;
 }
 
@@ -116,12 +110,16 @@ void backend_job_answer(struct backend_job *j, const char *text, size_t len)
                          bounds->response_bytes);
         return;
     }
-    if (reported_error(j, text, len))
-        return;
     struct diag d;
     diag_init(&d);
     struct gold_source src = {"response", j->article->id, NULL, 0};
-    if (gold_parse_within(bounds, text, len, GOLD_PREDICTION, &src, &j->pred, &d) == FB_OK) {
+    cJSON *root = json_parse(text, len, src.name, 1, bounds->depth, &d); /* parsed once */
+    if (root && reported_error(j, root)) {
+        cJSON_Delete(root);
+        diag_release(&d);
+        return;
+    }
+    if (root && gold_from_json(bounds, root, GOLD_PREDICTION, &src, &j->pred, &d) == FB_OK) {
         j->ok = true;
         buf_reset(&j->response);
         buf_add(&j->response, text, len);
@@ -129,6 +127,7 @@ void backend_job_answer(struct backend_job *j, const char *text, size_t len)
         backend_job_fail(j, "invalid response: %s%s", d.n_msgs ? d.msgs[0].text : "",
                          d.n_msgs > 1 ? " (and more)" : "");
     }
+    cJSON_Delete(root);
     diag_release(&d);
 }
 

@@ -465,17 +465,25 @@ fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len
                             struct gold_doc **out, struct diag *d)
 {
     *out = NULL;
-    b = bounds_or_defaults(b);
-    cJSON *root = json_parse(json, len, src->name, 1, b->depth, d);
+    cJSON *root = json_parse(json, len, src->name, 1, bounds_or_defaults(b)->depth, d);
     if (!root)
         return FB_EINPUT;
+    fb_result rc = gold_from_json(b, root, mode, src, out, d);
+    cJSON_Delete(root);
+    return rc;
+}
+
+fb_result gold_from_json(const struct bounds *b, const struct cJSON *root, enum gold_mode mode,
+                         const struct gold_source *src, struct gold_doc **out, struct diag *d)
+{
+    *out = NULL;
+    b = bounds_or_defaults(b);
     struct reader r = {mode, src, b, {0}};
     json_where_init(&r.w, src->name, d);
     struct gold_doc *g = xcalloc(1, sizeof(*g));
     read_object(&r, root, FIELDS(doc_fields), g);
     if (mode == GOLD_REFERENCE)
         check_claimants(&r, g);
-    cJSON_Delete(root);
     json_where_release(&r.w);
     if (r.w.failed) {
         gold_free(g);

@@ -94,6 +94,14 @@ struct gold_source {
 fb_result gold_parse(const char *json, size_t len, enum gold_mode mode,
                      const struct gold_source *src, struct gold_doc **out, struct diag *d);
 
+/*
+ * Like gold_parse_within() on a tree already parsed (by json_parse(), so
+ * that its syntax and depth were checked); root stays the caller's.
+ */
+struct cJSON;
+fb_result gold_from_json(const struct bounds *b, const struct cJSON *root, enum gold_mode mode,
+                         const struct gold_source *src, struct gold_doc **out, struct diag *d);
+
 /* Like gold_parse() within the limits b ("$.actors: 1200 items, more than the limit of 1000"). */
 fb_result gold_parse_within(const struct bounds *b, const char *json, size_t len,
                             enum gold_mode mode, const struct gold_source *src,
@@ -124,7 +132,6 @@ bool gold_item_optional(const struct gold_doc *g, enum category c, size_t i);
  * with canonical vocabulary words. The caller owns the returned tree
  * (cJSON_Delete()).
  */
-struct cJSON;
 struct cJSON *gold_item_to_json(const struct gold_doc *g, enum category c, size_t i);
 struct cJSON *gold_to_json(const struct gold_doc *g);
 
