@@ -4,10 +4,8 @@
  * (predicts nothing) and `oracle` (predicts the gold); the last two are
  * sanity checks of the scorer.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -88,11 +86,11 @@ static void dir_extract(struct backend *base, struct backend_job *jobs, size_t n
         buf_addf(&path, "%s/%s.json", b->path, j->article->id);
         struct diag d;
         diag_init(&d);
-        struct stat st;
-        if (stat(path.data, &st) < 0 && errno == ENOENT)
+        fb_result rc = fileio_read_present(path.data, bounds_or_defaults(j->bounds)->response_bytes,
+                                           "limits.response_bytes", &text, &d);
+        if (rc == FB_END)
             backend_job_fail(j, "no prediction");
-        else if (fileio_read_max(path.data, bounds_or_defaults(j->bounds)->response_bytes,
-                                 "limits.response_bytes", &text, &d) != FB_OK)
+        else if (rc != FB_OK)
             backend_job_fail(j, "%s", diag_first_error(&d));
         else
             backend_job_answer(j, text.data, text.len);

@@ -1,9 +1,7 @@
 #include "cache.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <xxhash.h>
 
 #include "fileio.h"
@@ -48,13 +46,10 @@ bool cache_get(const struct cache *c, const char *key, size_t max, struct buf *o
         return false;
     struct buf path = BUF_INIT;
     entry_path(c, key, &path, false);
-    bool hit = false;
-    if (access(path.data, F_OK) == 0) {
-        struct diag quiet;
-        diag_init(&quiet);
-        hit = fileio_read_max(path.data, max, "limits.response_bytes", out, &quiet) == FB_OK;
-        diag_release(&quiet);
-    }
+    struct diag quiet;
+    diag_init(&quiet);
+    bool hit = fileio_read_present(path.data, max, "limits.response_bytes", out, &quiet) == FB_OK;
+    diag_release(&quiet);
     buf_release(&path);
     return hit;
 }

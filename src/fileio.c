@@ -58,12 +58,15 @@ static bool read_fd(int fd, const struct stat *st, size_t max, struct buf *out)
     return true;
 }
 
-fb_result fileio_read_max(const char *path, size_t max, const char *setting, struct buf *out,
-                          struct diag *d)
+/* fileio_read_max(), or, when absent_ok, FB_END without a word for a file that does not exist. */
+static fb_result read_limited(const char *path, size_t max, const char *setting, bool absent_ok,
+                              struct buf *out, struct diag *d)
 {
     buf_reset(out);
     struct stat st;
     int fd = open_for_reading(path, &st);
+    if (fd < 0 && absent_ok && errno == ENOENT)
+        return FB_END;
     if (fd < 0) {
         diag_error(d, "cannot read '%s': %s", path, strerror(errno));
         return FB_EINPUT;
@@ -83,6 +86,18 @@ fb_result fileio_read_max(const char *path, size_t max, const char *setting, str
         return FB_EINPUT;
     }
     return FB_OK;
+}
+
+fb_result fileio_read_max(const char *path, size_t max, const char *setting, struct buf *out,
+                          struct diag *d)
+{
+    return read_limited(path, max, setting, false, out, d);
+}
+
+fb_result fileio_read_present(const char *path, size_t max, const char *setting, struct buf *out,
+                              struct diag *d)
+{
+    return read_limited(path, max, setting, true, out, d);
 }
 
 fb_result fileio_read(const char *path, struct buf *out, struct diag *d)

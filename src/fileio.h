@@ -28,6 +28,14 @@ fb_result fileio_read_max(const char *path, size_t max, const char *setting, str
                           struct diag *d);
 
 /*
+ * Like fileio_read_max() for a file that may be absent (a prediction, a
+ * gold file, a cache entry): FB_END, reporting nothing, when it does not
+ * exist, found by the open that reads it rather than by a check before.
+ */
+fb_result fileio_read_present(const char *path, size_t max, const char *setting, struct buf *out,
+                              struct diag *d);
+
+/*
  * Checks that path is a directory; otherwise reports "cannot open <what>
  * 'path': reason" and returns FB_EINPUT.
  */

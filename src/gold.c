@@ -1,9 +1,7 @@
 #include "gold.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -493,17 +491,27 @@ fb_result gold_from_json(const struct bounds *b, const struct cJSON *root, enum 
     return FB_OK;
 }
 
+/* Reads and parses the file src->name; when absent_ok, FB_END for a file that does not exist. */
+static fb_result load(const struct bounds *b, enum gold_mode mode, const struct gold_source *src,
+                      bool absent_ok, struct gold_doc **out, struct diag *d)
+{
+    struct buf text = BUF_INIT;
+    *out = NULL;
+    fb_result rc = absent_ok ? fileio_read_present(src->name, SIZE_MAX - 1, "", &text, d)
+                             : fileio_read(src->name, &text, d);
+    if (rc == FB_OK)
+        rc = gold_parse_within(b, text.data, text.len, mode, src, out, d);
+    buf_release(&text);
+    return rc;
+}
+
 fb_result gold_load_article(const struct bounds *b, const char *gold_dir, const struct article *a,
                             struct gold_doc **out, struct diag *d)
 {
     struct buf path = BUF_INIT;
     buf_addf(&path, "%s/%s.json", gold_dir, a->id);
-    fb_result rc = FB_END;
-    *out = NULL;
-    if (access(path.data, F_OK) == 0 || errno != ENOENT) {
-        struct gold_source src = {path.data, a->id, a->text, a->text_len};
-        rc = gold_load_within(b, GOLD_REFERENCE, &src, out, d);
-    }
+    struct gold_source src = {path.data, a->id, a->text, a->text_len};
+    fb_result rc = load(b, GOLD_REFERENCE, &src, true, out, d);
     buf_release(&path);
     return rc;
 }
@@ -511,14 +519,7 @@ fb_result gold_load_article(const struct bounds *b, const char *gold_dir, const 
 fb_result gold_load_within(const struct bounds *b, enum gold_mode mode,
                            const struct gold_source *src, struct gold_doc **out, struct diag *d)
 {
-    struct buf text = BUF_INIT;
-    fb_result rc = fileio_read(src->name, &text, d);
-    if (rc == FB_OK)
-        rc = gold_parse_within(b, text.data, text.len, mode, src, out, d);
-    else
-        *out = NULL;
-    buf_release(&text);
-    return rc;
+    return load(b, mode, src, false, out, d);
 }
 
 void gold_free(struct gold_doc *g)

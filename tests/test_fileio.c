@@ -75,6 +75,23 @@ static void test_read_max(void)
     diag_release(&d);
 }
 
+static void test_read_present(void)
+{
+    put("here.txt", "here");
+    struct buf b = BUF_INIT;
+    struct diag d;
+    diag_init(&d);
+    CU_ASSERT_EQUAL(fileio_read_present(in_dir("here.txt"), 10, "limits.x", &b, &d), FB_OK);
+    CU_ASSERT_STRING_EQUAL(b.data, "here");
+    CU_ASSERT_EQUAL(fileio_read_present(in_dir("gone.txt"), 10, "limits.x", &b, &d), FB_END);
+    CU_ASSERT_EQUAL(d.errors, 0); /* absent is no error */
+    CU_ASSERT_EQUAL(fileio_read_present(in_dir("here.txt"), 3, "limits.x", &b, &d), FB_EINPUT);
+    CU_ASSERT_EQUAL(fileio_read_present(in_dir(""), 10, "limits.x", &b, &d), FB_EINPUT);
+    CU_ASSERT_EQUAL(d.errors, 2); /* too large, and a directory: errors as for fileio_read_max() */
+    buf_release(&b);
+    diag_release(&d);
+}
+
 static void test_fifo_does_not_block(void)
 {
     CU_ASSERT_EQUAL_FATAL(mkfifo(in_dir("fifo"), 0600), 0);
@@ -211,6 +228,7 @@ static int cleanup(void)
 
 static CU_TestInfo tests[] = {
     {"bounded reads", test_read_max},
+    {"a file that may be absent", test_read_present},
     {"a FIFO reads as empty, never blocks", test_fifo_does_not_block},
     {"output trees refuse planted links", test_mkdirs_in_refuses_links},
     {"writes replace links, never follow them", test_write_replaces_links},
