@@ -97,6 +97,7 @@ static void test_flags(void)
     CU_ASSERT_EQUAL(c.mode, MODE_LENIENT);
     CU_ASSERT_FALSE(config_set(&c, "seed", "-1", "--seed", &d));
     CU_ASSERT_FALSE(config_set(&c, "bootstrap", "ten", "--bootstrap", &d));
+    CU_ASSERT_EQUAL_FATAL(d.n_msgs, 2);
     CU_ASSERT_STRING_EQUAL(d.msgs[1].text, "--bootstrap: 'ten' is not a number");
     diag_release(&d);
 }

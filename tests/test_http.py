@@ -44,6 +44,12 @@ def run(args, cwd, token=TOKEN, timeout=120):
     return p
 
 
+def merge(dirs, out):
+    p = subprocess.run([FACTBENCH, "merge"] + dirs + ["--out", out], capture_output=True, text=True)
+    outputs.append(p.stdout + p.stderr)
+    return p
+
+
 def report(root, out="reports/latest"):
     with open(os.path.join(root, out, "report.json")) as f:
         return json.load(f)
@@ -341,8 +347,7 @@ def llm_merged(tmp, root):
         check(f"merge: shard {k} runs", p.returncode == 0, p.stderr)
         dirs.append(out)
     merged = os.path.join(tmp, "merged")
-    p = subprocess.run([FACTBENCH, "merge"] + dirs + ["--out", merged], capture_output=True,
-                       text=True)
+    p = merge(dirs, merged)
     check("merge: the shards merge", p.returncode == 0, p.stderr)
     r = json.load(open(os.path.join(merged, "report.json")))
     usage = per_article(r)["ok-l2"].get("usage", {})
@@ -354,8 +359,7 @@ def llm_merged(tmp, root):
     other = os.path.join(tmp, "shard1-other-prompt")
     p = run(["--backend", "llm-b", "--no-cache", "--shard", "1/2", "--out", other], root)
     check("merge: a shard with another prompt runs", p.returncode == 0, p.stderr)
-    p = subprocess.run([FACTBENCH, "merge", dirs[0], other, "--out", merged], capture_output=True,
-                       text=True)
+    p = merge([dirs[0], other], merged)
     check("merge: shards run with other prompts do not merge (exit 2)",
           p.returncode == 2 and "run with other settings or backends" in p.stderr,
           (p.returncode, p.stderr))
