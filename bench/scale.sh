@@ -10,6 +10,11 @@
 #     (so that the paired test runs) with --bootstrap 1000 --permutations
 #     10000 against the same run with neither (target: at most +50%).
 #
+# The outputs go to a tmpfs (/dev/shm) when there is one: `run` writes a
+# prediction file per article, and creating 200,000 files on a disk
+# filesystem (ext4 after many deletions) costs seconds of kernel time that
+# vary from run to run and would hide what is measured.
+#
 # Usage: bench/scale.sh [FACTBENCH] [SMALL] [LARGE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +22,8 @@ bin=${1:-build/factbench}
 small=${2:-10000}
 large=${3:-100000}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+out=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
+trap 'rm -rf "$work" "$out"' EXIT
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
@@ -31,9 +37,9 @@ inputs() { # the options that read synthetic corpus $1
 no_stats=(--bootstrap 0 --permutations 0)
 # shellcheck disable=SC2046 # inputs() gives separate words
 # each run writes a fresh output directory: replacing files would time their deletion too
-score() { rm -rf "$work/out"; time_cmd "$bin" score --pred "$work/s$1/pred" $(inputs "$1") --out "$work/out" "${@:2}"; }
+score() { rm -rf "$out/o"; time_cmd "$bin" score --pred "$work/s$1/pred" $(inputs "$1") --out "$out/o" "${@:2}"; }
 # shellcheck disable=SC2046
-run() { rm -rf "$work/out"; time_cmd "$bin" run $(inputs "$1") --out "$work/out" --no-cache "${@:2}"; }
+run() { rm -rf "$out/o"; time_cmd "$bin" run $(inputs "$1") --out "$out/o" --no-cache "${@:2}"; }
 
 read -r t_cat _ < <(time_cmd sh -c "find '$work/s$large/gold' '$work/s$large/pred' -type f \
     -print0 | xargs -0 cat")
