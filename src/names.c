@@ -8,15 +8,26 @@
 #include "buf.h"
 #include "xalloc.h"
 
-static const char *const honorifics[] = {
-    "mr",   "mrs",  "ms",  "miss", "mx",       "dr",  "prof", "professor", "sir",  "dame",
-    "lord", "lady", "rev", "revd", "reverend", "hon", "mme",  "mlle",      "herr", "frau",
+#define WORD(s)                                                                                    \
+    {                                                                                              \
+        s, sizeof(s) - 1                                                                           \
+    }
+
+/* With their lengths, so that most tokens are told apart without a comparison. */
+static const struct {
+    const char *s;
+    size_t len;
+} honorifics[] = {
+    WORD("mr"),   WORD("mrs"),  WORD("ms"),        WORD("miss"), WORD("mx"),
+    WORD("dr"),   WORD("prof"), WORD("professor"), WORD("sir"),  WORD("dame"),
+    WORD("lord"), WORD("lady"), WORD("rev"),       WORD("revd"), WORD("reverend"),
+    WORD("hon"),  WORD("mme"),  WORD("mlle"),      WORD("herr"), WORD("frau"),
 };
 
 bool name_is_honorific(const char *token, size_t len)
 {
     for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-        if (strncmp(honorifics[i], token, len) == 0 && honorifics[i][len] == '\0')
+        if (honorifics[i].len == len && memcmp(honorifics[i].s, token, len) == 0)
             return true;
     return false;
 }
